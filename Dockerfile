@@ -1,0 +1,19 @@
+# Build with the project's Maven wrapper, run on a slim JRE as a non-root user.
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY ussd-menus ussd-menus
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:21-jre-alpine
+RUN addgroup -S afyadial && adduser -S -G afyadial afyadial
+WORKDIR /app
+COPY --from=build /src/target/afyadial.jar /app/afyadial.jar
+USER afyadial
+ENV AFYADIAL_DATA_DIR=/app/data
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s CMD wget -qO- http://127.0.0.1:8080/health || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/afyadial.jar"]

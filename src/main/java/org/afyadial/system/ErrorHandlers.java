@@ -1,0 +1,169 @@
+package org.afyadial.system;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The REST API's exception handlers; each answers a problem document through {@link ProblemBodyProvider}. */
+final class ErrorHandlers {
+
+    private static final String ALREADY_EXISTS = "This record already exists";
+
+    private ErrorHandlers() {
+    }
+
+    private static HttpResponse<?> problem(ErrorResponseProcessor<?> processor, HttpRequest<?> request,
+                                           Throwable cause, HttpStatus status, String detail, List<Error> fields) {
+        ErrorContext.Builder context = ErrorContext.builder(request).cause(cause).errors(fields);
+        if (detail != null) {
+            context.errorMessage(detail);
+        }
+        return processor.processResponse(context.build(), HttpResponse.status(status));
+    }
+
+    private record FieldError(String field, String message) implements Error {
+        @Override
+        public Optional<String> getPath() {
+            return Optional.of(field);
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+    }
+
+    @Singleton
+    @Produces
+    static final class Deliberate implements ExceptionHandler<ProblemException, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+
+        Deliberate(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ProblemException e) {
+            return problem(processor, request, e, e.status(), e.getMessage(), List.of());
+        }
+    }
+
+    /** Bean validation failures name the JSON field, not the Java method and parameter. */
+    @Singleton
+    @Produces
+    @Replaces(ConstraintExceptionHandler.class)
+    static final class InvalidFields implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+
+        InvalidFields(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException e) {
+            List<Error> fields = e.getConstraintViolations().stream()
+                    .map(v -> (Error) new FieldError(fieldPath(v), v.getMessage()))
+                    .sorted(Comparator.comparing(err -> err.getPath().orElse("")))
+                    .toList();
+            return problem(processor, request, e, HttpStatus.BAD_REQUEST, "The request has invalid fields", fields);
+        }
+
+        private static String fieldPath(ConstraintViolation<?> violation) {
+            List<String> names = new ArrayList<>();
+            for (Path.Node node : violation.getPropertyPath()) {
+                if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                    continue;
+                }
+                if (node.getKind() == ElementKind.PARAMETER && names.isEmpty()) {
+                    names.add(node.getName()); // dropped below when a property follows
+                    continue;
+                }
+                String name = node.getName() == null ? "" : node.getName();
+                names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            }
+            if (names.size() > 1) {
+                names.removeFirst();
+            }
+            return String.join(".", names);
+        }
+    }
+
+    /** A unique index said no: the thing already exists (a booked slot, a username, an idempotency key). */
+    @Singleton
+    @Produces
+    static final class StoreFailure implements ExceptionHandler<MongoException, HttpResponse<?>> {
+        private static final Logger LOG = LoggerFactory.getLogger(StoreFailure.class);
+        private final ErrorResponseProcessor<?> processor;
+
+        StoreFailure(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, MongoException e) {
+            if (causedByDuplicateKey(e)) {
+                return problem(processor, request, e, HttpStatus.CONFLICT, ALREADY_EXISTS, List.of());
+            }
+            LOG.error("Store failure on {} {}", request.getMethod(), request.getPath(), e);
+            return problem(processor, request, e, HttpStatus.SERVICE_UNAVAILABLE,
+                    "The record store is unavailable, please retry shortly", List.of());
+        }
+    }
+
+    /** Anything unforeseen: logged with its stack trace, answered without it. */
+    @Singleton
+    @Produces
+    static final class Unexpected implements ExceptionHandler<Exception, HttpResponse<?>> {
+        private static final Logger LOG = LoggerFactory.getLogger(Unexpected.class);
+        private final ErrorResponseProcessor<?> processor;
+
+        Unexpected(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, Exception e) {
+            if (causedByDuplicateKey(e)) {
+                return problem(processor, request, e, HttpStatus.CONFLICT, ALREADY_EXISTS, List.of());
+            }
+            LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), e);
+            return problem(processor, request, e, HttpStatus.INTERNAL_SERVER_ERROR,
+                    "Something went wrong on our side; it has been logged", List.of());
+        }
+    }
+
+    /** Micronaut Data wraps the driver's exception, so the whole cause chain is searched. */
+    static boolean causedByDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MongoException mongo && isDuplicateKey(mongo)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDuplicateKey(MongoException e) {
+        return ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY;
+    }
+}
