@@ -1,0 +1,11 @@
+package org.afyadial.audit;
+
+import io.micronaut.data.mongodb.annotation.MongoRepository;
+import io.micronaut.data.repository.GenericRepository;
+
+/** Append and read only: there is no update or delete on the audit log. */
+@MongoRepository
+interface AuditRepository extends GenericRepository<AuditEntry, String> {
+
+    AuditEntry save(AuditEntry entry);
+}

@@ -1,0 +1,49 @@
+package org.afyadial.audit;
+
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.security.utils.SecurityService;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+/**
+ * Appends to the audit log. Services call it for every read of a patient record and every
+ * create, update and cancel; the actor and origin come from the current staff request, or
+ * from {@code actor} when the change comes from a patient's own phone (USSD, SMS).
+ */
+@Singleton
+public class AuditTrail {
+
+    private final AuditRepository repository;
+    private final SecurityService security;
+    private final Clock clock;
+
+    AuditTrail(AuditRepository repository, SecurityService security, Clock clock) {
+        this.repository = repository;
+        this.security = security;
+        this.clock = clock;
+    }
+
+    /** A staff action, in the current HTTP request. */
+    public void record(String action, String targetType, String targetId, String patientId) {
+        String actor = security.username().orElse("anonymous");
+        String roles = security.getAuthentication()
+                .map(a -> a.getRoles().stream().sorted().collect(Collectors.joining(",")))
+                .orElse("");
+        String origin = ServerRequestContext.currentRequest()
+                .map(r -> r.getRemoteAddress().getAddress().getHostAddress())
+                .orElse("internal");
+        append(actor, roles, action, targetType, targetId, patientId, origin);
+    }
+
+    /** An action outside a staff request: a patient on USSD or SMS, or the system itself. */
+    public void recordAs(String actor, String channel, String action, String targetType, String targetId, String patientId) {
+        append(actor, "PATIENT", action, targetType, targetId, patientId, channel);
+    }
+
+    private void append(String actor, String role, String action, String targetType, String targetId,
+                        String patientId, String origin) {
+        repository.save(new AuditEntry(null, actor, role, action, targetType, targetId, patientId, clock.instant(), origin));
+    }
+}
