@@ -33,7 +33,7 @@ final class ErrorHandlers {
     private ErrorHandlers() {
     }
 
-    private static HttpResponse<?> problem(ErrorResponseProcessor<?> processor, HttpRequest<?> request,
+    static HttpResponse<?> problem(ErrorResponseProcessor<?> processor, HttpRequest<?> request,
                                            Throwable cause, HttpStatus status, String detail, List<Error> fields) {
         ErrorContext.Builder context = ErrorContext.builder(request).cause(cause).errors(fields);
         if (detail != null) {
@@ -42,7 +42,7 @@ final class ErrorHandlers {
         return processor.processResponse(context.build(), HttpResponse.status(status));
     }
 
-    private record FieldError(String field, String message) implements Error {
+    record FieldError(String field, String message) implements Error {
         @Override
         public Optional<String> getPath() {
             return Optional.of(field);
