@@ -7,8 +7,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -41,9 +41,14 @@ class AuthFlowTest {
 
     private final MutableClock clock = new MutableClock(Instant.now());
 
+    /**
+     * The admin bootstrap asks for the clock while the context starts, which creates this test
+     * instance before the server has a port: the client is made on first use instead of injected.
+     */
     @Inject
-    @Client("/")
-    HttpClient http;
+    EmbeddedServer server;
+
+    private HttpClient client;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -58,7 +63,7 @@ class AuthFlowTest {
         assertEquals(List.of("ADMIN"), admin.get("roles"));
         String adminToken = (String) admin.get("access_token");
 
-        HttpResponse<Map<String, Object>> created = http.toBlocking().exchange(HttpRequest.POST("/api/v1/users",
+        HttpResponse<Map<String, Object>> created = http().toBlocking().exchange(HttpRequest.POST("/api/v1/users",
                         Map.of("username", RECEPTIONIST, "password", RECEPTIONIST_PASSWORD, "roles", List.of("RECEPTIONIST")))
                 .bearerAuth(adminToken), Argument.mapOf(String.class, Object.class));
         assertEquals(HttpStatus.CREATED, created.getStatus());
@@ -87,7 +92,7 @@ class AuthFlowTest {
         assertEquals(HttpStatus.NO_CONTENT, logout(third).getStatus());
 
         Map<String, Object> fourth = login(RECEPTIONIST, RECEPTIONIST_PASSWORD);
-        http.toBlocking().exchange(HttpRequest.POST("/api/v1/users/" + receptionistId + "/disable", "").bearerAuth(adminToken));
+        http().toBlocking().exchange(HttpRequest.POST("/api/v1/users/" + receptionistId + "/disable", "").bearerAuth(adminToken));
         assertEquals(HttpStatus.UNAUTHORIZED, failure(logoutRequest(fourth)).getStatus());
         assertProblem(HttpStatus.UNAUTHORIZED, "already used", failure(refreshRequest((String) fourth.get("refresh_token"))));
         assertProblem(HttpStatus.UNAUTHORIZED, "Wrong username or password", failure(loginRequest(RECEPTIONIST, RECEPTIONIST_PASSWORD)));
@@ -99,16 +104,23 @@ class AuthFlowTest {
         assertEquals(List.of("user.disable", "user.create", "auth.login"), auditActions(adminToken, "admin"));
     }
 
+    private HttpClient http() {
+        if (client == null) {
+            client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
+        }
+        return client;
+    }
+
     private Map<String, Object> login(String username, String password) {
-        return http.toBlocking().retrieve(loginRequest(username, password), Argument.mapOf(String.class, Object.class));
+        return http().toBlocking().retrieve(loginRequest(username, password), Argument.mapOf(String.class, Object.class));
     }
 
     private Map<String, Object> refresh(String refreshToken) {
-        return http.toBlocking().retrieve(refreshRequest(refreshToken), Argument.mapOf(String.class, Object.class));
+        return http().toBlocking().retrieve(refreshRequest(refreshToken), Argument.mapOf(String.class, Object.class));
     }
 
     private HttpResponse<?> logout(Map<String, Object> tokens) {
-        return http.toBlocking().exchange(logoutRequest(tokens));
+        return http().toBlocking().exchange(logoutRequest(tokens));
     }
 
     private static MutableHttpRequest<?> loginRequest(String username, String password) {
@@ -125,7 +137,7 @@ class AuthFlowTest {
     }
 
     private HttpClientResponseException failure(HttpRequest<?> request) {
-        return assertThrows(HttpClientResponseException.class, () -> http.toBlocking().exchange(request, String.class));
+        return assertThrows(HttpClientResponseException.class, () -> http().toBlocking().exchange(request, String.class));
     }
 
     private static void assertProblem(HttpStatus status, String detailPart, HttpClientResponseException failure) {
@@ -137,7 +149,7 @@ class AuthFlowTest {
 
     @SuppressWarnings("unchecked")
     private List<Object> auditActions(String adminToken, String user) {
-        Map<String, Object> page = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/audit?user=" + user).bearerAuth(adminToken),
+        Map<String, Object> page = http().toBlocking().retrieve(HttpRequest.GET("/api/v1/audit?user=" + user).bearerAuth(adminToken),
                 Argument.mapOf(String.class, Object.class));
         return ((List<Map<String, Object>>) page.get("items")).stream().map(entry -> entry.get("action")).toList();
     }
