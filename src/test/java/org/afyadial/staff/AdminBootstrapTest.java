@@ -3,6 +3,8 @@ package org.afyadial.staff;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.StartupEvent;
 import org.afyadial.TestStoreSwitch;
+import org.afyadial.store.Store;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,8 +12,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,23 +73,18 @@ class AdminBootstrapTest {
     }
 
     @Test
-    void twoInstancesStartingTogetherMakeOneAdmin() throws Exception {
+    void twoInstancesStartingTogetherMakeOneAdmin() {
         try (ApplicationContext context = ApplicationContext.run(settings(PASSWORD))) {
-            var users = context.getBean(org.afyadial.store.Store.class).collection(StaffUser.COLLECTION);
-            users.deleteMany(new org.bson.Document());
+            var users = context.getBean(Store.class).collection(StaffUser.COLLECTION);
+            users.deleteMany(new Document());
             AdminBootstrap bootstrap = context.getBean(AdminBootstrap.class);
-            CountDownLatch start = new CountDownLatch(1);
-            Runnable instance = () -> {
-                awaitQuietly(start);
+
+            AllAtOnce.run(2, () -> {
                 bootstrap.onApplicationEvent(new StartupEvent(context));
-            };
+                return true;
+            });
 
-            CompletableFuture<Void> first = CompletableFuture.runAsync(instance);
-            CompletableFuture<Void> second = CompletableFuture.runAsync(instance);
-            start.countDown();
-            CompletableFuture.allOf(first, second).get();
-
-            assertEquals(1, users.countDocuments(new org.bson.Document("username", AdminBootstrap.USERNAME)));
+            assertEquals(1, users.countDocuments(new Document("username", AdminBootstrap.USERNAME)));
         }
     }
 
@@ -116,13 +111,5 @@ class AdminBootstrapTest {
             all.append(t.getMessage()).append('\n');
         }
         return all.toString();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

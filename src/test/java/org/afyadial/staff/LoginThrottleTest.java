@@ -10,11 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,20 +74,8 @@ class LoginThrottleTest {
     }
 
     @Test
-    void concurrentFailuresAreAllCounted() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Optional<Instant>>> attempts = IntStream.range(0, 20)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return throttle.recordFailure("wanjiku");
-                }))
-                .toList();
-        start.countDown();
-        CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).get();
+    void concurrentFailuresAreAllCounted() {
+        AllAtOnce.run(20, () -> throttle.recordFailure("wanjiku"));
 
         Document counter = store.collection(LoginThrottle.COLLECTION).find(new Document("_id", "wanjiku")).first();
         assertEquals(20, counter.getInteger("failures"));

@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,24 +43,12 @@ class RefreshTokensTest {
     }
 
     @Test
-    void aTokenIsUsedOnceEvenWhenReplayedConcurrently() throws Exception {
+    void aTokenIsUsedOnceEvenWhenReplayedConcurrently() {
         String token = tokens.issue("mutua");
-        CountDownLatch start = new CountDownLatch(1);
 
-        List<CompletableFuture<Optional<String>>> exchanges = IntStream.range(0, 10)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return tokens.consume(token);
-                }))
-                .toList();
-        start.countDown();
-        CompletableFuture.allOf(exchanges.toArray(CompletableFuture[]::new)).get();
+        List<Optional<String>> exchanges = AllAtOnce.run(10, () -> tokens.consume(token));
 
-        assertEquals(1, exchanges.stream().map(CompletableFuture::join).filter(Optional::isPresent).count());
+        assertEquals(1, exchanges.stream().filter(Optional::isPresent).count());
     }
 
     @Test
