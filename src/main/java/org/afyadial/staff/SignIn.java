@@ -5,11 +5,13 @@ import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 import org.afyadial.audit.AuditTrail;
+import org.afyadial.system.ProblemException;
 
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static org.afyadial.staff.AuthDtos.Tokens;
 
@@ -50,17 +52,7 @@ class SignIn {
             audit.recordAsStaff(username, List.of(), "auth.login-locked", TARGET, username, null);
             throw new StaffProblems.AccountLocked(until, clock.instant());
         });
-        StaffUser user = users.findByUsername(username).orElse(null);
-        if (user == null) {
-            passwords.matchDecoy(password);
-        }
-        if (user == null || !passwords.matches(password, user.passwordHash()) || !user.enabled()) {
-            audit.recordAsStaff(username, List.of(), "auth.login-failed", TARGET, username, null);
-            throttle.recordFailure(username).ifPresent(until -> {
-                throw new StaffProblems.AccountLocked(until, clock.instant());
-            });
-            throw new StaffProblems.BadCredentials();
-        }
+        StaffUser user = authenticate(username, password).orElseThrow(() -> failedLogin(username));
         throttle.clear(username);
         Tokens tokens = issue(user);
         audit.recordAsStaff(username, tokens.roles(), "auth.login", TARGET, user.id(), null);
@@ -82,6 +74,22 @@ class SignIn {
     void logout(String username, String refreshToken) {
         refreshTokens.revoke(refreshToken, username);
         audit.record("auth.logout", TARGET, username, null);
+    }
+
+    private Optional<StaffUser> authenticate(String username, String password) {
+        Optional<StaffUser> user = users.findByUsername(username);
+        if (user.isEmpty()) {
+            passwords.matchDecoy(password);
+        }
+        return user.filter(found -> passwords.matches(password, found.passwordHash())).filter(StaffUser::enabled);
+    }
+
+    /** Counts the failure; the one that reaches the limit answers "locked" at once. */
+    private ProblemException failedLogin(String username) {
+        audit.recordAsStaff(username, List.of(), "auth.login-failed", TARGET, username, null);
+        return throttle.recordFailure(username)
+                .<ProblemException>map(until -> new StaffProblems.AccountLocked(until, clock.instant()))
+                .orElseGet(StaffProblems.BadCredentials::new);
     }
 
     private Tokens issue(StaffUser user) {
