@@ -2,6 +2,9 @@ package org.afyadial.appointments;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import org.bson.types.ObjectId;
 import org.afyadial.doctors.Doctor;
@@ -127,6 +130,12 @@ public class AppointmentService {
 
     public Optional<Appointment> findByReference(String reference) {
         return repository.findByReference(reference.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** Appointments matching the filter, by start unless the page asks for another order. */
+    public Page<Appointment> search(AppointmentFilter filter, Pageable pageable) {
+        Pageable ordered = pageable.isSorted() ? pageable : pageable.order(Sort.Order.asc("start"));
+        return repository.findAll(filter.toBson(), ordered);
     }
 
     /** The patient's REQUESTED and CONFIRMED appointments that have not started, soonest first. */
@@ -291,14 +300,18 @@ public class AppointmentService {
         return announced(change, kind, channel);
     }
 
-    /** The state machine check and the write, as one compare-and-set on the version. */
+    /**
+     * The edit (which checks who may make it), the state machine check and the write, as one
+     * compare-and-set on the version.
+     */
     private Change changeStatus(String id, AppointmentStatus to, UnaryOperator<Appointment> edit) {
         return VersionedUpdate.retrying("Appointment " + id, () -> {
             Appointment before = get(id);
+            Appointment after = edit.apply(before);
             if (!before.status().canBecome(to)) {
                 throw new IllegalTransition(before.status(), to);
             }
-            return new Change(before, repository.update(edit.apply(before)));
+            return new Change(before, repository.update(after));
         });
     }
 
