@@ -1,5 +1,6 @@
 package org.afyadial.appointments;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.Map;
  * (NO_SHOW, CHECKED_IN, COMPLETED). Rates are null when there is nothing to divide by.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record AppointmentStats(Instant from, Instant to, long total, Map<String, Long> byStatus,
                         BigDecimal cancellationRate, BigDecimal noShowRate, List<DoctorUtilization> doctors) {
 

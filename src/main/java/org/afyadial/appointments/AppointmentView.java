@@ -1,5 +1,6 @@
 package org.afyadial.appointments;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import org.afyadial.patients.Channel;
 
@@ -7,6 +8,7 @@ import java.time.Instant;
 
 /** An appointment as the REST API shows it. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record AppointmentView(String id, String reference, AppointmentStatus status, String patientId, String doctorId,
                        String specialty, Instant start, Instant end, String reason, boolean urgent, Channel channel,
                        String previousAppointmentId, String rescheduledToId, String cancelReason,

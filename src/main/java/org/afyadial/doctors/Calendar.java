@@ -1,5 +1,6 @@
 package org.afyadial.doctors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
  * {@code GET /api/v1/appointments?doctorId=&from=&to=}.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record Calendar(String doctorId, CalendarView view, LocalDate firstDay, LocalDate lastDay, Instant from, Instant to,
                 List<CalendarSlot> slots, List<ScheduleException> exceptions) {
 

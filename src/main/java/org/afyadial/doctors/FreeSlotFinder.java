@@ -65,12 +65,12 @@ public class FreeSlotFinder {
 
     /** Clinic-local days, from today through the next {@code days} days, on which the specialty has a free slot. */
     public List<LocalDate> daysWithFreeSlots(String specialty, int days) {
-        return daysOf(freeSlotsForSpecialty(specialty, clock.instant(), startOf(today().plusDays(days))));
+        return daysOf(freeSlotsForSpecialty(specialty, clock.instant(), startOf(today().plusDays(days + 1L))));
     }
 
     /** Clinic-local days, from today through the next {@code days} days, on which the doctor has a free slot. */
     public List<LocalDate> daysWithFreeSlotsForDoctor(String doctorId, int days) {
-        return daysOf(freeSlots(doctorId, clock.instant(), startOf(today().plusDays(days))));
+        return daysOf(freeSlots(doctorId, clock.instant(), startOf(today().plusDays(days + 1L))));
     }
 
     /** The slot of the doctor's grid starting exactly at {@code start}, booked or not, past or not. */

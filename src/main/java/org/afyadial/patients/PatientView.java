@@ -1,5 +1,6 @@
 package org.afyadial.patients;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.List;
 
 /** A patient as the REST API shows it; the PIN hash and search keys stay inside. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record PatientView(
         String id,
         String identifier,

@@ -1,13 +1,15 @@
 package org.afyadial.system;
 
 import io.micronaut.data.model.Page;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 import java.util.function.Function;
 
-/** The shape of every list the REST API returns: {@code {"items":[...],"page","size","total"}}. */
+/** The shape of every list the REST API returns: {@code {"items":[...],"page","size","total"}}; empty lists included. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PageOf<T>(List<T> items, int page, int size, long total) {
 
     public static <E, T> PageOf<T> of(Page<E> page, Function<E, T> view) {
