@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,8 @@ public class AppointmentService {
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentService.class);
     private static final String TARGET = "appointment";
     private static final String REFERENCE_COUNTER = "appointment-reference";
+    /** Longer than any booking takes between its claim and its save. */
+    private static final Duration IN_PROGRESS = Duration.ofMinutes(1);
 
     private final AppointmentRepository repository;
     private final PatientService patients;
@@ -249,7 +252,14 @@ public class AppointmentService {
     private Appointment insert(String patientId, Doctor doctor, Instant start, Instant end, @Nullable String reason,
                                boolean urgent, Channel channel, @Nullable String previousId) {
         String reference = References.of(counters.next(REFERENCE_COUNTER));
-        claims.claim(doctor.id(), start, end, reference);
+        try {
+            claims.claim(doctor.id(), start, end, reference);
+        } catch (SlotTaken taken) {
+            if (!releasedAbandonedClaim(doctor.id(), start)) {
+                throw taken;
+            }
+            claims.claim(doctor.id(), start, end, reference);
+        }
         try {
             Instant now = clock.instant();
             return repository.save(new Appointment(null, reference, patientId, doctor.id(), doctor.specialty(), start, end,
@@ -258,6 +268,24 @@ public class AppointmentService {
             claims.release(doctor.id(), start, reference);
             throw e;
         }
+    }
+
+    /**
+     * A process that died between claiming and saving (or between cancelling and releasing)
+     * leaves a claim no active appointment holds. Once it is old enough not to be a booking in
+     * progress, the next booking of that time releases it; the release names the dead holder,
+     * so a live claim is never removed.
+     */
+    private boolean releasedAbandonedClaim(String doctorId, Instant start) {
+        return claims.holderOf(doctorId, start)
+                .filter(claim -> claim.claimedAt().plus(IN_PROGRESS).isBefore(clock.instant()))
+                .filter(claim -> repository.findByReference(claim.holder()).map(a -> !a.status().holdsSlot()).orElse(true))
+                .map(claim -> {
+                    LOG.warn("Releasing the abandoned claim of {} on doctor {} at {}", claim.holder(), doctorId, start);
+                    claims.release(doctorId, start, claim.holder());
+                    return true;
+                })
+                .orElse(false);
     }
 
     private Appointment booked(Appointment appointment, Channel channel) {
