@@ -113,8 +113,13 @@ final class ErrorHandlers {
                     names.add(node.getName()); // dropped below when a property follows
                     continue;
                 }
-                String name = node.getName() == null ? "" : node.getName();
-                names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+                // a node's index is its position in the previous node's list: hours[0].to, allergies[0]
+                if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                    names.add(names.removeLast() + "[" + node.getIndex() + "]");
+                }
+                if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null && !node.getName().isEmpty()) {
+                    names.add(node.getName());
+                }
             }
             if (names.size() > 1) {
                 names.removeFirst();
