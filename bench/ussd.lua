@@ -21,7 +21,7 @@ function init(args)
   booked = 0
   taken = 0
   phone = string.format("%%2B2547100%05d", id)
-  doctorKey = tostring((id % 6) + 1)
+  doctorKey = tostring((id % 5) + 1)
   timeKey = tostring((id % 8) + 1)
   inputs = { "1", "1", doctorKey, "1", timeKey, "1" }
 end
@@ -53,7 +53,7 @@ function response(status, headers, body)
     return
   end
   if step < 6 then
-    ok = ok and body:sub(1, 4) == "CON " and not body:find("taken", 1, true)
+    ok = ok and body:sub(1, 4) == "CON " and not body:find("taken", 1, true) and not body:find("Invalid", 1, true)
   elseif body:find("^END Booked") then
     booked = booked + 1
   elseif body:find("just been taken", 1, true) then
