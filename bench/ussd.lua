@@ -1,5 +1,6 @@
 -- wrk script: every connection is one registered patient (phone +2547100NNNNN, N = thread number) running the
--- 7-hop booking conversation in order, again and again: dial, Book, first service, a doctor, first day,
+-- 7-hop booking conversation in order, again and again: dial, Book, first service, a doctor, the second day
+-- (tomorrow: today may have only a few times left),
 -- a time, Confirm. Doctor and time keys differ per patient so that patients rarely want the same slot.
 -- Counts: bad answers (not 200, not CON/END, apology, or an unexpected screen), bookings, and conversations
 -- ended by "that time has just been taken" (another patient got the slot first).
@@ -24,7 +25,7 @@ function init(args)
   phone = string.format("%%2B2547100%05d", id)
   doctorKey = tostring((id % 5) + 1)
   timeKey = tostring((id % 8) + 1)
-  inputs = { "1", "1", doctorKey, "1", timeKey, "1" }
+  inputs = { "1", "1", doctorKey, "2", timeKey, "1" }
 end
 
 local function urlencode(s)
