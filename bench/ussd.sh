@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# USSD throughput of the packaged jar on the embedded store: 50 patients registered beforehand, each on its own
+# keep-alive connection running the 7-hop booking conversation in order (wrk -t50 -c50, bench/ussd.lua).
+# Prints hops/s, p50/p99 per hop and the count of bad answers (must be 0).
+#   Usage: bench/ussd.sh [seconds=30]      (build first: ./mvnw -q package -DskipTests)
+#   PROFILE=1 bench/ussd.sh                 also records a JFR profile and prints where the CPU time goes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+port=${PORT:-18081}
+jar=target/afyadial.jar
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+[ -f "$jar" ] || { echo "missing $jar: run ./mvnw package -DskipTests first" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null; }
+
+data=$(mktemp -d)
+jfr_opts=()
+if [ "${PROFILE:-0}" = 1 ]; then
+  jfr_opts=(-XX:StartFlightRecording=filename="$data/bench.jfr",settings=profile,delay=10s)
+fi
+AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" "${jfr_opts[@]}" -jar "$jar" >"$data/log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
+base=http://127.0.0.1:$port
+until curl -fs "$base/health" >/dev/null 2>&1; do
+  kill -0 "$pid" 2>/dev/null || { cat "$data/log"; exit 1; }
+  sleep 0.1
+done
+
+# one specialty, 8 doctors seeing patients every day round the clock in 5-minute slots (enough free slots for
+# 30 s), 50 patients: written through the service's own classes, on the embedded store the service started
+store=$(grep -o 'embedded MongoDB-wire server on 127.0.0.1:[0-9]*' "$data/log" | grep -o '[0-9]*$')
+"$java" -cp "$jar" bench/BenchSeed.java "mongodb://127.0.0.1:$store/afyadial" 8 50 >"$data/seed.log" 2>&1 \
+  || { cat "$data/seed.log"; exit 1; }
+echo "seeded: 1 service, 8 doctors, 50 patients; running ${seconds}s"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+before=$(cpu_ticks)
+wrk -t50 -c50 -d"${seconds}s" --timeout 10s -s bench/ussd.lua "$base" | tee "$data/wrk.txt"
+# the machine is shared: the service's own CPU time per hop says what the hops cost whatever else runs
+hops=$(grep -o '^hops: [0-9]*' "$data/wrk.txt" | grep -o '[0-9]*$')
+awk -v ticks=$(( $(cpu_ticks) - before )) -v hz="$(getconf CLK_TCK)" -v hops="$hops" -v s="$seconds" 'BEGIN {
+  cpu = ticks / hz; printf "service CPU: %.1f s over %d s (%.2f cores), %.2f ms per hop\n", cpu, s, cpu / s, 1000 * cpu / hops }'
+
+if [ "${PROFILE:-0}" = 1 ]; then
+  "$(dirname "$java")/jcmd" "$pid" JFR.dump filename="$data/bench.jfr" >/dev/null
+  python3 bench/jfr_top.py "$data/bench.jfr" "$(dirname "$java")/jfr"
+fi
