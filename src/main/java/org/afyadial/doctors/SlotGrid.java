@@ -45,10 +45,10 @@ final class SlotGrid {
         return List.copyOf(byStart.values());
     }
 
-    /** The offered slots that start at or after {@code now} and overlap no taken time. */
+    /** The offered slots that start after {@code now} (a slot starting now can no longer be booked) and overlap no taken time. */
     static List<Slot> free(List<Slot> offered, Instant now, List<Slot> taken) {
         return offered.stream()
-                .filter(s -> !s.start().isBefore(now))
+                .filter(s -> s.start().isAfter(now))
                 .filter(s -> taken.stream().noneMatch(t -> s.overlaps(t.start(), t.end())))
                 .toList();
     }
