@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.afyadial.staff.PageView;
+import org.afyadial.system.PageOf;
 
 import java.time.Instant;
 
@@ -36,7 +36,7 @@ class AuditController {
 
     @Get
     @Operation(summary = "Search the audit log", description = "Newest first; every filter is optional; pages count from 0.")
-    PageView<AuditEntry> search(
+    PageOf<AuditEntry> search(
             @Parameter(description = "actor: a staff username, or ussd:<patient id>", example = "wanjiru.k") @QueryValue @Nullable String user,
             @Parameter(example = "665f1c2e9b1e8a3d4c5b6a79") @QueryValue @Nullable String patientId,
             @Parameter(description = "inclusive, ISO-8601 instant", example = "2026-11-01T00:00:00Z") @QueryValue @Nullable Instant from,
@@ -45,6 +45,6 @@ class AuditController {
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         var found = entries.findAll(new AuditQuery(user, patientId, from, to).filter(),
                 Pageable.from(page, size, Sort.of(Sort.Order.desc("at"), Sort.Order.desc("id"))));
-        return new PageView<>(found.getContent(), page, size, found.getTotalSize());
+        return PageOf.of(found, entry -> entry);
     }
 }

@@ -1,5 +1,6 @@
 package org.afyadial.staff;
 
+import org.afyadial.system.PageOf;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.security.utils.SecurityService;
@@ -51,9 +52,9 @@ class StaffAccounts {
         return UserView.of(user);
     }
 
-    PageView<UserView> list(int page, int size) {
+    PageOf<UserView> list(int page, int size) {
         var found = users.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("username"))));
-        return new PageView<>(found.getContent().stream().map(UserView::of).toList(), page, size, found.getTotalSize());
+        return PageOf.of(found, UserView::of);
     }
 
     UserView get(String id) {

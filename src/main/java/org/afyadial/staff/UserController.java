@@ -1,5 +1,6 @@
 package org.afyadial.staff;
 
+import org.afyadial.system.PageOf;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -49,7 +50,7 @@ class UserController {
 
     @Get
     @Operation(summary = "List staff users", description = "Sorted by username; pages count from 0.")
-    PageView<UserView> list(@QueryValue(defaultValue = "0") @Min(0) int page,
+    PageOf<UserView> list(@QueryValue(defaultValue = "0") @Min(0) int page,
                             @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
         return accounts.list(page, size);
     }

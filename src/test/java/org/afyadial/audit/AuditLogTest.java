@@ -1,5 +1,6 @@
 package org.afyadial.audit;
 
+import org.afyadial.MovableClock;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -12,7 +13,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import org.afyadial.StaffTokens;
-import org.afyadial.staff.MutableClock;
 import org.afyadial.staff.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class AuditLogTest {
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
 
-    private final MutableClock clock = new MutableClock(START);
+    private final MovableClock clock = new MovableClock(START);
 
     @Inject
     @Client("/")

@@ -1,5 +1,6 @@
 package org.afyadial.staff;
 
+import org.afyadial.MovableClock;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -39,7 +40,7 @@ class AuthFlowTest {
     private static final String RECEPTIONIST = "amina.r";
     private static final String RECEPTIONIST_PASSWORD = "reception-pass-1";
 
-    private final MutableClock clock = new MutableClock(Instant.now());
+    private final MovableClock clock = new MovableClock(Instant.now());
 
     /**
      * The admin bootstrap asks for the clock while the context starts, which creates this test

@@ -1,5 +1,6 @@
 package org.afyadial.staff;
 
+import org.afyadial.MovableClock;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoginThrottleTest {
 
     private static final Instant START = Instant.parse("2026-05-04T07:00:00Z");
-    private final MutableClock clock = new MutableClock(START);
+    private final MovableClock clock = new MovableClock(START);
 
     @Inject
     LoginThrottle throttle;
