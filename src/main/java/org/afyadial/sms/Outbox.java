@@ -37,7 +37,7 @@ public class Outbox {
         }
         return new OutboxMessage(null, request.idempotencyKey(), request.patientId(), request.phone(), text,
                 request.language(), analysis.encoding(), analysis.segments(), request.kind(), OutboxStatus.QUEUED, 0,
-                null, null, due, request.expiresAt(), null, null, now, null, null);
+                null, null, due, request.expiresAt(), null, null, now, null, null, 0L);
     }
 
     /** Cancels the queued messages whose idempotency keys start with {@code keyPrefix} (a cancelled visit's reminders). */

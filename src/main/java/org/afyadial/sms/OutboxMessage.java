@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param expiresAt      not worth sending after this (a reminder after the visit), then EXPIRED
  * @param leaseUntil     while SENDING: the claim of {@code leaseOwner} ends here, then another dispatcher may take it
  * @param messageId      the provider's id once accepted, quoted by delivery reports
+ * @param version        bumped by every write; claims and lease ends compare and set on it
  */
 @Serdeable
 public record OutboxMessage(
@@ -36,5 +37,6 @@ public record OutboxMessage(
         @Nullable String leaseOwner,
         Instant createdAt,
         @Nullable Instant sentAt,
-        @Nullable Instant deliveredAt) {
+        @Nullable Instant deliveredAt,
+        long version) {
 }

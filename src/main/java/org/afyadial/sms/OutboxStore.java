@@ -65,6 +65,8 @@ class OutboxStore {
         public List<IndexModel> indexes() {
             return List.of(
                     new IndexModel(Indexes.ascending("idempotencyKey"), new IndexOptions().unique(true).name("one_message_per_key")),
+                    // redundant on MongoDB, but the embedded server answers {_id, version} (every claim) from it without a scan
+                    new IndexModel(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("compare_and_set")),
                     new IndexModel(Indexes.ascending("status", "notBefore"), new IndexOptions().name("due")),
                     new IndexModel(Indexes.ascending("messageId"), new IndexOptions().sparse(true).name("by_provider_id")),
                     new IndexModel(Indexes.ascending("patientId", "createdAt"), new IndexOptions().name("by_patient")),
@@ -90,46 +92,59 @@ class OutboxStore {
         outbox.insertMany(messages.stream().map(OutboxStore::toDocument).toList());
     }
 
-    /** Ids of messages a dispatcher may claim now: due and queued, or stuck in SENDING past their lease. */
-    List<ObjectId> dueIds(Instant now, int limit) {
-        List<ObjectId> ids = new ArrayList<>(limit);
-        outbox.find(claimable(now)).projection(new Document("_id", 1)).limit(limit)
-                .forEach(d -> ids.add(d.getObjectId("_id")));
-        return ids;
+    /** A message found claimable, and the version it had then. */
+    record Candidate(ObjectId id, long version) {
+    }
+
+    /** Messages a dispatcher may claim now: due and queued, or stuck in SENDING past their lease. */
+    List<Candidate> claimable(Instant now, int limit) {
+        List<Candidate> found = new ArrayList<>(limit);
+        outbox.find(claimableFilter(now)).projection(new Document("_id", 1).append("version", 1)).limit(limit)
+                .forEach(d -> found.add(new Candidate(d.getObjectId("_id"), d.getLong("version"))));
+        return found;
     }
 
     /**
-     * Claims one message for {@code owner} if it is still claimable: one atomic update whose filter
-     * repeats the claim conditions, so of several dispatchers racing for it exactly one wins.
+     * Claims the candidate for {@code owner} if nobody changed it since it was found claimable (every
+     * write bumps {@code version}): one atomic compare-and-set, so of several dispatchers racing for a
+     * message exactly one wins. Being due and having an expired lease stay true as time passes.
      */
-    Optional<OutboxMessage> claim(ObjectId id, String owner, Instant now, Duration lease) {
+    Optional<OutboxMessage> claim(Candidate candidate, String owner, Instant now, Duration lease) {
         Document claimed = outbox.findOneAndUpdate(
-                and(eq("_id", id), claimable(now)),
+                sameVersion(candidate.id(), candidate.version()),
                 combine(set("status", OutboxStatus.SENDING.name()), set("leaseOwner", owner),
-                        set("leaseUntil", Date.from(now.plus(lease))), inc("attempts", 1), set("updatedAt", Date.from(now))),
+                        set("leaseUntil", Date.from(now.plus(lease))), inc("attempts", 1), touched(now)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(OutboxStore::fromDocument);
     }
 
-    private static Bson claimable(Instant now) {
+    private static Bson touched(Instant now) {
+        return combine(set("updatedAt", Date.from(now)), inc("version", 1L));
+    }
+
+    /** A plain {@code {_id, version}} document, the exact key set the embedded server looks up in its index. */
+    private static Document sameVersion(ObjectId id, long version) {
+        return new Document("_id", id).append("version", version);
+    }
+
+    private static Bson claimableFilter(Instant now) {
         Date at = Date.from(now);
         return or(
                 and(eq("status", OutboxStatus.QUEUED.name()), lte("notBefore", at)),
                 and(eq("status", OutboxStatus.SENDING.name()), lt("leaseUntil", at)));
     }
 
-    /** Moves a message this owner still holds; false when its lease was lost to another dispatcher. */
+    /** Moves a message this owner still holds, unchanged since its claim; false when its lease was lost to another dispatcher. */
     boolean finishLease(OutboxMessage claimed, Instant now, Bson changes) {
-        return outbox.updateOne(
-                and(eq("_id", new ObjectId(claimed.id())), eq("status", OutboxStatus.SENDING.name()), eq("leaseOwner", claimed.leaseOwner())),
-                combine(changes, unset("leaseOwner"), unset("leaseUntil"), set("updatedAt", Date.from(now)))).getModifiedCount() == 1;
+        return outbox.updateOne(sameVersion(new ObjectId(claimed.id()), claimed.version()),
+                combine(changes, unset("leaseOwner"), unset("leaseUntil"), touched(now))).getModifiedCount() == 1;
     }
 
     /** Moves the message with this provider id if its status is one of {@code from}; false otherwise. */
     boolean moveByMessageId(String messageId, Collection<OutboxStatus> from, Instant now, Bson changes) {
         return outbox.updateOne(
                 and(eq("messageId", messageId), in("status", from.stream().map(Enum::name).toList())),
-                combine(changes, set("updatedAt", Date.from(now)))).getModifiedCount() == 1;
+                combine(changes, touched(now))).getModifiedCount() == 1;
     }
 
     boolean existsWithMessageId(String messageId) {
@@ -141,7 +156,7 @@ class OutboxStore {
         return outbox.updateMany(
                 and(eq("status", OutboxStatus.QUEUED.name()), keyStartsWith(keyPrefix),
                         gt("notBefore", Date.from(after))),
-                combine(set("status", OutboxStatus.CANCELLED.name()), set("updatedAt", Date.from(now)))).getModifiedCount();
+                combine(set("status", OutboxStatus.CANCELLED.name()), touched(now))).getModifiedCount();
     }
 
     /** Puts cancelled messages whose key starts with {@code keyPrefix} and still lie ahead back in the queue. */
@@ -149,7 +164,7 @@ class OutboxStore {
         return outbox.updateMany(
                 and(eq("status", OutboxStatus.CANCELLED.name()), keyStartsWith(keyPrefix),
                         gt("notBefore", Date.from(after))),
-                combine(set("status", OutboxStatus.QUEUED.name()), set("updatedAt", Date.from(now)))).getModifiedCount();
+                combine(set("status", OutboxStatus.QUEUED.name()), touched(now))).getModifiedCount();
     }
 
     private static Bson keyStartsWith(String prefix) {
@@ -166,10 +181,6 @@ class OutboxStore {
         return outbox.countDocuments(filter);
     }
 
-    long countAll() {
-        return outbox.countDocuments();
-    }
-
     private static Document toDocument(OutboxMessage m) {
         Document d = new Document("_id", m.id() == null ? new ObjectId() : new ObjectId(m.id()))
                 .append("idempotencyKey", m.idempotencyKey())
@@ -181,6 +192,7 @@ class OutboxStore {
                 .append("kind", m.kind().name())
                 .append("status", m.status().name())
                 .append("attempts", m.attempts())
+                .append("version", m.version())
                 .append("notBefore", Date.from(m.notBefore()))
                 .append("createdAt", Date.from(m.createdAt()));
         putIfPresent(d, "patientId", m.patientId());
@@ -215,7 +227,8 @@ class OutboxStore {
                 d.getString("leaseOwner"),
                 instant(d.getDate("createdAt")),
                 instant(d.getDate("sentAt")),
-                instant(d.getDate("deliveredAt")));
+                instant(d.getDate("deliveredAt")),
+                d.getLong("version"));
     }
 
     private static @Nullable Instant instant(@Nullable Date date) {

@@ -7,7 +7,6 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,17 +71,17 @@ public class SmsDispatcher {
             return 0;
         }
         Instant now = clock.instant();
-        List<ObjectId> candidates = store.dueIds(now, settings.batchSize());
+        List<OutboxStore.Candidate> candidates = store.claimable(now, settings.batchSize());
         AtomicInteger accepted = new AtomicInteger();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ObjectId id : candidates) {
+            for (OutboxStore.Candidate candidate : candidates) {
                 workers.execute(() -> {
                     try {
-                        store.claim(id, owner, now, settings.lease())
+                        store.claim(candidate, owner, now, settings.lease())
                                 .filter(this::deliver)
                                 .ifPresent(sent -> accepted.incrementAndGet());
                     } catch (RuntimeException e) {
-                        LOG.error("Dispatching outbox message {} failed; it will be retried when its lease expires", id, e);
+                        LOG.error("Dispatching outbox message {} failed; it will be retried when its lease expires", candidate.id(), e);
                     }
                 });
             }

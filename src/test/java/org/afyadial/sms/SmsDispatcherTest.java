@@ -274,7 +274,7 @@ class SmsDispatcherTest implements TestPropertyProvider {
     @Test
     void aCrashedDispatchersLeaseExpiresAndAnotherSendsTheMessage() {
         outbox.queue(SmsRequest.now("crash:1", null, "+254755000001", "en", "after a crash", MessageKind.STAFF));
-        OutboxMessage claimedByTheDead = store.claim(store.dueIds(clock.instant(), 1).getFirst(), "crashed", clock.instant(), settings.lease()).orElseThrow();
+        OutboxMessage claimedByTheDead = store.claim(store.claimable(clock.instant(), 1).getFirst(), "crashed", clock.instant(), settings.lease()).orElseThrow();
 
         assertEquals(0, dispatcher.dispatchDue(), "the lease still holds");
         clock.advance(settings.lease().plusSeconds(1));
