@@ -1,5 +1,7 @@
 package org.afyadial.sms;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import org.afyadial.at.FakeAtServer;
@@ -20,6 +22,9 @@ import static com.mongodb.client.model.Filters.eq;
  * Benchmark (run by bench/sms-dispatch.sh, not by the test suite): N due messages through D
  * dispatchers sharing one store to the fake AT on localhost, rate limiter off. Prints messages
  * per second and how many texts AT received more than once (must be 0).
+ * The store is the embedded one (in memory), or {@code MONGODB_URI} when set, or with
+ * {@code memory} as 4th argument mongo-java-server's plain memory backend, which shows the
+ * dispatcher's own cost without the embedded store's serialization.
  */
 public final class SmsDispatchBench {
 
@@ -30,14 +35,26 @@ public final class SmsDispatchBench {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int instances = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        String store = args.length > 3 ? args[3] : "embedded";
+        MongoServer memoryStore = store.equals("memory") ? new MongoServer(new MemoryBackend()) : null;
         try (FakeAtServer fake = new FakeAtServer(32)) {
             fake.recordNothing();
             Map<String, Object> properties = new java.util.HashMap<>(FakeAtProperties.pointingAt(fake));
             properties.put("afyadial.sms.batch-size", String.valueOf(batch));
             properties.put("afyadial.sms.concurrent-sends", "64");
             properties.put("afyadial.store.in-memory", "true");
+            if (memoryStore != null) {
+                properties.put("mongodb.uri", "mongodb://127.0.0.1:" + memoryStore.bind().getPort() + "/bench");
+            } else if (System.getenv("MONGODB_URI") != null) {
+                properties.put("mongodb.uri", System.getenv("MONGODB_URI"));
+            }
+            System.out.println("store: " + (memoryStore != null ? "mongo-java-server memory backend" : properties.containsKey("mongodb.uri") ? "MONGODB_URI" : "embedded (H2, in memory)"));
             try (ApplicationContext context = ApplicationContext.run(properties)) {
                 run(context, fake, messages, instances);
+            }
+        } finally {
+            if (memoryStore != null) {
+                memoryStore.shutdownNow();
             }
         }
     }
