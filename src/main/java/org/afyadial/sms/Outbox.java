@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /** Where every SMS starts: written to the outbox first, then sent by the {@link SmsDispatcher}. */
@@ -41,8 +42,22 @@ public class Outbox {
     }
 
     /** Cancels the queued messages whose idempotency keys start with {@code keyPrefix} (a cancelled visit's reminders). */
-    public long cancelQueued(String keyPrefix) {
-        Instant now = clock.instant();
-        return store.cancelQueued(keyPrefix, Instant.EPOCH, now);
+    public long cancelQueued(String keyPrefix, CancelReason reason) {
+        return store.cancelQueued(OutboxStore.keyStartsWith(keyPrefix), reason, clock.instant());
+    }
+
+    /** Queues again the messages with keys starting with {@code keyPrefix} cancelled for {@code reason} that still lie ahead. */
+    public long requeueCancelled(String keyPrefix, CancelReason reason) {
+        return store.requeueCancelled(OutboxStore.keyStartsWith(keyPrefix), reason, clock.instant());
+    }
+
+    /** Cancels the patients' queued messages of these kinds (STOP, reminders off). */
+    public long cancelQueued(Collection<String> patientIds, Collection<MessageKind> kinds, CancelReason reason) {
+        return store.cancelQueued(OutboxStore.ofPatients(patientIds, kinds), reason, clock.instant());
+    }
+
+    /** Queues again the patients' messages of these kinds cancelled for {@code reason} that still lie ahead. */
+    public long requeueCancelled(Collection<String> patientIds, Collection<MessageKind> kinds, CancelReason reason) {
+        return store.requeueCancelled(OutboxStore.ofPatients(patientIds, kinds), reason, clock.instant());
     }
 }

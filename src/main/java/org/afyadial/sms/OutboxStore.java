@@ -151,24 +151,25 @@ class OutboxStore {
         return outbox.find(eq("messageId", messageId)).limit(1).first() != null;
     }
 
-    /** Cancels the queued messages whose idempotency key starts with {@code keyPrefix} and that are due after {@code after}. */
-    long cancelQueued(String keyPrefix, Instant after, Instant now) {
-        return outbox.updateMany(
-                and(eq("status", OutboxStatus.QUEUED.name()), keyStartsWith(keyPrefix),
-                        gt("notBefore", Date.from(after))),
-                combine(set("status", OutboxStatus.CANCELLED.name()), touched(now))).getModifiedCount();
+    /** Cancels the queued messages in {@code scope}, noting why so that only the same reason brings them back. */
+    long cancelQueued(Bson scope, CancelReason reason, Instant now) {
+        return outbox.updateMany(and(eq("status", OutboxStatus.QUEUED.name()), scope),
+                combine(set("status", OutboxStatus.CANCELLED.name()), set("cancelReason", reason.name()), touched(now))).getModifiedCount();
     }
 
-    /** Puts cancelled messages whose key starts with {@code keyPrefix} and still lie ahead back in the queue. */
-    long requeueCancelled(String keyPrefix, Instant after, Instant now) {
+    /** Queues again the messages of {@code scope} cancelled for {@code reason} that are still ahead. */
+    long requeueCancelled(Bson scope, CancelReason reason, Instant now) {
         return outbox.updateMany(
-                and(eq("status", OutboxStatus.CANCELLED.name()), keyStartsWith(keyPrefix),
-                        gt("notBefore", Date.from(after))),
-                combine(set("status", OutboxStatus.QUEUED.name()), touched(now))).getModifiedCount();
+                and(eq("status", OutboxStatus.CANCELLED.name()), eq("cancelReason", reason.name()), gt("notBefore", Date.from(now)), scope),
+                combine(set("status", OutboxStatus.QUEUED.name()), unset("cancelReason"), touched(now))).getModifiedCount();
     }
 
-    private static Bson keyStartsWith(String prefix) {
+    static Bson keyStartsWith(String prefix) {
         return regex("idempotencyKey", "^" + Pattern.quote(prefix));
+    }
+
+    static Bson ofPatients(Collection<String> patientIds, Collection<MessageKind> kinds) {
+        return and(in("patientId", patientIds), in("kind", kinds.stream().map(Enum::name).toList()));
     }
 
     List<OutboxMessage> find(Bson filter, int skip, int limit) {
