@@ -1,0 +1,18 @@
+package org.afyadial.appointments;
+
+import io.micronaut.data.mongodb.annotation.MongoRepository;
+import io.micronaut.data.repository.PageableRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@MongoRepository
+interface AppointmentRepository extends PageableRepository<Appointment, String> {
+
+    Optional<Appointment> findByReference(String reference);
+
+    List<Appointment> findByPatientIdInAndStatusInAndStartGreaterThanEqualsOrderByStart(
+            Collection<String> patientIds, Collection<AppointmentStatus> statuses, Instant from);
+}

@@ -1,0 +1,64 @@
+package org.afyadial.doctors;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import jakarta.inject.Singleton;
+import org.afyadial.store.Store;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The store-level guarantee against double booking: one document per doctor and start time,
+ * whose {@code _id} is {@code doctorId|start}. Inserting it is the booking's claim on the time;
+ * the unique {@code _id} makes the second claimant fail, whatever the number of instances. The
+ * claim names its holder (the appointment reference) so that only the holder releases it.
+ */
+@Singleton
+public class SlotClaims {
+
+    static final String COLLECTION = "slot_claims";
+
+    private final Store store;
+
+    SlotClaims(Store store) {
+        this.store = store;
+    }
+
+    /** Claims the doctor's time from start to end for holder, or throws {@link SlotTaken}. */
+    public void claim(String doctorId, Instant start, Instant end, String holder) {
+        try {
+            store.collection(COLLECTION).insertOne(new Document("_id", key(doctorId, start))
+                    .append("doctorId", doctorId)
+                    .append("start", Date.from(start))
+                    .append("end", Date.from(end))
+                    .append("holder", holder));
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                throw new SlotTaken();
+            }
+            throw e;
+        }
+    }
+
+    /** Frees the time if holder holds it; releasing a claim one does not hold does nothing. */
+    public void release(String doctorId, Instant start, String holder) {
+        store.collection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", key(doctorId, start)), Filters.eq("holder", holder)));
+    }
+
+    /** Claimed time of the doctor overlapping [from, to). */
+    public List<Slot> claimed(String doctorId, Instant from, Instant to) {
+        return store.collection(COLLECTION)
+                .find(Filters.and(Filters.eq("doctorId", doctorId), Filters.lt("start", Date.from(to)), Filters.gt("end", Date.from(from))))
+                .map(d -> new Slot(doctorId, d.getDate("start").toInstant(), d.getDate("end").toInstant()))
+                .into(new ArrayList<>());
+    }
+
+    private static String key(String doctorId, Instant start) {
+        return doctorId + "|" + start;
+    }
+}

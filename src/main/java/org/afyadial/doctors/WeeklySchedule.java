@@ -1,0 +1,29 @@
+package org.afyadial.doctors;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.DayOfWeek;
+import java.util.List;
+
+/** When a doctor consults every week, and how long one appointment slot lasts. */
+@Serdeable
+public record WeeklySchedule(
+        @Min(5) @Max(240) int slotMinutes,
+        @NotNull List<@Valid @NotNull WorkingHours> hours) {
+
+    public WeeklySchedule {
+        hours = hours == null ? List.of() : List.copyOf(hours);
+    }
+
+    static WeeklySchedule none() {
+        return new WeeklySchedule(30, List.of());
+    }
+
+    List<WorkingHours> on(DayOfWeek day) {
+        return hours.stream().filter(h -> h.day() == day).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package org.afyadial.patients;
+
+import jakarta.inject.Singleton;
+import org.afyadial.audit.AuditTrail;
+
+/**
+ * Appends to the audit log with the right actor: the authenticated member of staff for
+ * {@link Channel#STAFF}, the patient themself ({@code ussd:<id>}, {@code sms:<id>}) otherwise.
+ */
+@Singleton
+public class ChannelAudit {
+
+    private final AuditTrail trail;
+
+    ChannelAudit(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    public void record(Channel channel, String action, String targetType, String targetId, String patientId) {
+        if (channel == Channel.STAFF) {
+            trail.record(action, targetType, targetId, patientId);
+        } else {
+            trail.recordAs(channel.patientActor(patientId), channel.name(), action, targetType, targetId, patientId);
+        }
+    }
+}

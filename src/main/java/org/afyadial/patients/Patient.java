@@ -1,0 +1,75 @@
+package org.afyadial.patients;
+
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A patient of the clinic. Several patients may share one phone (a family), so the phone is not
+ * unique; the {@code identifier} ({@code AFD-PT-000123}) is. {@code pinHash} (bcrypt) protects
+ * USSD access and is never part of an API answer. {@code searchName} is the accent-free,
+ * lower-case "first last" used for prefix search.
+ */
+@Serdeable
+@MappedEntity("patients")
+public record Patient(
+        @Id @GeneratedValue String id,
+        String identifier,
+        String firstName,
+        String lastName,
+        String phone,
+        Integer birthYear,
+        Sex sex,
+        Language language,
+        List<String> allergies,
+        List<String> chronicConditions,
+        Boolean pregnant,
+        String bloodType,
+        boolean smsOptIn,
+        String pinHash,
+        boolean phoneInvalid,
+        String searchName,
+        Instant createdAt,
+        Instant updatedAt,
+        @Version Long version) {
+
+    public boolean hasPin() {
+        return pinHash != null;
+    }
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    Patient withDetails(PatientDetails details, String e164, Instant now) {
+        return new Patient(id, identifier, details.firstName(), details.lastName(), e164, details.birthYear(),
+                details.sex(), details.language(), details.allergies(), details.chronicConditions(), details.pregnant(),
+                details.bloodType(), details.smsOptIn(), pinHash, phoneInvalid && e164.equals(phone),
+                SearchNames.of(details.firstName(), details.lastName()), createdAt, now, version);
+    }
+
+    Patient withLanguage(Language newLanguage, Instant now) {
+        return new Patient(id, identifier, firstName, lastName, phone, birthYear, sex, newLanguage, allergies,
+                chronicConditions, pregnant, bloodType, smsOptIn, pinHash, phoneInvalid, searchName, createdAt, now, version);
+    }
+
+    Patient withSmsOptIn(boolean optIn, Instant now) {
+        return new Patient(id, identifier, firstName, lastName, phone, birthYear, sex, language, allergies,
+                chronicConditions, pregnant, bloodType, optIn, pinHash, phoneInvalid, searchName, createdAt, now, version);
+    }
+
+    Patient withPinHash(String newPinHash, Instant now) {
+        return new Patient(id, identifier, firstName, lastName, phone, birthYear, sex, language, allergies,
+                chronicConditions, pregnant, bloodType, smsOptIn, newPinHash, phoneInvalid, searchName, createdAt, now, version);
+    }
+
+    Patient withPhoneInvalid(Instant now) {
+        return new Patient(id, identifier, firstName, lastName, phone, birthYear, sex, language, allergies,
+                chronicConditions, pregnant, bloodType, smsOptIn, pinHash, true, searchName, createdAt, now, version);
+    }
+}

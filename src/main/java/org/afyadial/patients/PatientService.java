@@ -1,0 +1,139 @@
+package org.afyadial.patients;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import jakarta.inject.Singleton;
+import org.bson.types.ObjectId;
+import jakarta.validation.Valid;
+import org.afyadial.store.Counters;
+import org.afyadial.store.VersionedUpdate;
+import org.afyadial.system.PhoneNumbers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Patients: registration (by staff or by the patient on USSD), look-ups and the settings a patient
+ * changes from their phone. Every create and update is audited with the channel it came from;
+ * reads are audited by the REST controller (a patient reading their own record on USSD is not).
+ */
+@Singleton
+public class PatientService {
+
+    static final String TARGET = "patient";
+    private static final String IDENTIFIER_COUNTER = "patient-identifier";
+
+    private final PatientRepository repository;
+    private final Counters counters;
+    private final PhoneNumbers phoneNumbers;
+    private final ChannelAudit audit;
+    private final Clock clock;
+
+    PatientService(PatientRepository repository, Counters counters, PhoneNumbers phoneNumbers,
+                   ChannelAudit audit, Clock clock) {
+        this.repository = repository;
+        this.counters = counters;
+        this.phoneNumbers = phoneNumbers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a patient with the next identifier ({@code AFD-PT-000123}); {@code pin} (4 digits) is
+     * optional and stored only as a bcrypt hash.
+     */
+    public Patient register(@Valid PatientDetails details, @Nullable String pin, Channel channel) {
+        String pinHash = pin == null ? null : Pins.hash(pin);
+        Instant now = clock.instant();
+        Patient fresh = new Patient(null, "AFD-PT-%06d".formatted(counters.next(IDENTIFIER_COUNTER)), null, null, null, null, null, null, null, null, null,
+                null, false, pinHash, false, null, now, now, null);
+        Patient saved = repository.save(fresh.withDetails(details, e164(details.phone()), now));
+        audit.record(channel, "patient.create", TARGET, saved.id(), saved.id());
+        return saved;
+    }
+
+    public Patient get(String id) {
+        return find(id).orElseThrow(() -> new PatientNotFound(id));
+    }
+
+    public Optional<Patient> find(String id) {
+        return ObjectId.isValid(id) ? repository.findById(id) : Optional.empty();
+    }
+
+    /** Everybody registered on a phone (a family shares one), oldest first; empty for an unreadable number. */
+    public List<Patient> findByPhone(String phone) {
+        return phoneNumbers.toE164(phone).map(repository::findByPhoneOrderByCreatedAt).orElse(List.of());
+    }
+
+    public Optional<Patient> findByIdentifier(String identifier) {
+        return repository.findByIdentifier(identifier.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** Patients with a first or last name starting with {@code query}, ignoring case and accents. */
+    public Page<Patient> searchByName(String query, Pageable pageable) {
+        String pattern = SearchNames.wordPrefixPattern(query);
+        return repository.findBySearchNameRegex(pattern, pageable.order(Sort.Order.asc("searchName")));
+    }
+
+    public Page<Patient> list(Pageable pageable) {
+        return repository.findAll(pageable.order(Sort.Order.asc("identifier")));
+    }
+
+    public Patient update(String id, @Valid PatientDetails details, Channel channel) {
+        String phone = e164(details.phone());
+        Patient saved = modify(id, p -> p.withDetails(details, phone, clock.instant()));
+        audit.record(channel, "patient.update", TARGET, id, id);
+        return saved;
+    }
+
+    public boolean verifyPin(String patientId, String pin) {
+        return find(patientId).map(p -> Pins.matches(pin, p.pinHash())).orElse(false);
+    }
+
+    public Patient setPin(String patientId, String pin, Channel channel) {
+        String hash = Pins.hash(pin);
+        Patient saved = modify(patientId, p -> p.withPinHash(hash, clock.instant()));
+        audit.record(channel, "patient.pin", TARGET, patientId, patientId);
+        return saved;
+    }
+
+    public Patient setLanguage(String patientId, Language language, Channel channel) {
+        Patient saved = modify(patientId, p -> p.withLanguage(language, clock.instant()));
+        audit.record(channel, "patient.language", TARGET, patientId, patientId);
+        return saved;
+    }
+
+    public Patient setSmsOptIn(String patientId, boolean optIn, Channel channel) {
+        Patient saved = modify(patientId, p -> p.withSmsOptIn(optIn, clock.instant()));
+        audit.record(channel, optIn ? "patient.sms-opt-in" : "patient.sms-opt-out", TARGET, patientId, patientId);
+        return saved;
+    }
+
+    /** STOP/START by SMS: the answer applies to every patient registered on the phone. */
+    public List<Patient> setSmsOptInByPhone(String phone, boolean optIn, Channel channel) {
+        return findByPhone(phone).stream().map(p -> setSmsOptIn(p.id(), optIn, channel)).toList();
+    }
+
+    /** The SMS gateway said the number cannot receive messages; reminders stop until the phone is corrected. */
+    public List<Patient> markPhoneInvalid(String phone) {
+        return findByPhone(phone).stream().map(p -> {
+            Patient saved = modify(p.id(), current -> current.withPhoneInvalid(clock.instant()));
+            audit.record(Channel.SMS, "patient.phone-invalid", TARGET, p.id(), p.id());
+            return saved;
+        }).toList();
+    }
+
+    private Patient modify(String id, UnaryOperator<Patient> change) {
+        return VersionedUpdate.retrying("Patient " + id, () -> repository.update(change.apply(get(id))));
+    }
+
+    private String e164(String phone) {
+        return phoneNumbers.toE164(phone).orElseThrow(() -> new IllegalArgumentException("phone validated by @ValidPhone"));
+    }
+}
