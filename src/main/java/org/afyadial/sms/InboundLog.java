@@ -24,6 +24,13 @@ class InboundLog {
         this.inbound = store.collection("sms_inbound");
     }
 
+    /** Notes which appointment a command acted on, for the record. */
+    void noteAppointment(String providerId, @Nullable String appointmentId) {
+        if (appointmentId != null) {
+            inbound.updateOne(new Document("_id", providerId), new Document("$set", new Document("appointmentId", appointmentId)));
+        }
+    }
+
     /** Stores the text with the command it was read as; false when this provider id was stored before. */
     boolean storeOnce(IncomingSms sms, @Nullable SmsCommand command, Instant now) {
         Document document = new Document("_id", sms.providerId())

@@ -1,9 +1,11 @@
 package org.afyadial.sms;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.afyadial.MovableClock;
 import org.afyadial.at.FakeAtServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The dispatcher against the fake AT: outage, several instances, permanent and transient failures, leases. */
-@MicronautTest(transactional = false, environments = MovingClock.ENVIRONMENT)
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SmsDispatcherTest implements TestPropertyProvider {
 
+    /** A Tuesday, 10:00 in Nairobi: outside quiet hours. */
+    private static final Instant START = Instant.parse("2026-03-03T07:00:00Z");
+
     private final FakeAtServer fake = new FakeAtServer();
+    private final MovableClock clock = new MovableClock(START);
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return clock;
+    }
 
     @Inject
     Outbox outbox;
@@ -47,8 +59,6 @@ class SmsDispatcherTest implements TestPropertyProvider {
     SmsAlerts alerts;
     @Inject
     SmsSettings settings;
-    @Inject
-    MovingClock clock;
     @Inject
     ApplicationEventPublisher<SmsRecipientRefused> refusals;
     @Inject
@@ -73,7 +83,7 @@ class SmsDispatcherTest implements TestPropertyProvider {
         database.collection(OutboxStore.COLLECTION).deleteMany(new Document());
         alerts.resumeSending();
         fake.reset();
-        clock.set(MovingClock.START);
+        clock.set(START);
         sender = new ResilientSender(gateway, settings, clock);
         dispatcher = new SmsDispatcher(store, sender, alerts, settings, clock, refusals, "first");
     }

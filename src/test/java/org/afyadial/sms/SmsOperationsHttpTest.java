@@ -11,7 +11,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.afyadial.ClinicFixture;
 import org.afyadial.StaffTokens;
+import org.afyadial.patients.Patient;
 import org.afyadial.staff.Role;
 import org.afyadial.store.Store;
 import org.bson.Document;
@@ -25,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Through HTTP: alerts and resuming, /health, the notifications list and the simulator's SMS pane. */
+/** Through HTTP: alerts and resuming, /health, staff SMS and their list, medication reminders, the simulator's SMS pane. */
 @MicronautTest(transactional = false)
 @Property(name = "afyadial.sms.schedule-enabled", value = "false")
 class SmsOperationsHttpTest {
@@ -43,6 +45,8 @@ class SmsOperationsHttpTest {
     SmsDispatcher dispatcher;
     @Inject
     Store store;
+    @Inject
+    ClinicFixture clinic;
 
     @BeforeEach
     void clean() {
@@ -133,5 +137,67 @@ class SmsOperationsHttpTest {
         assertEquals("Votre rendez-vous à l'hopital", pane.getFirst().get("text"), "transliterated to stay GSM-7");
         assertEquals("SENT", pane.getFirst().get("status"));
         assertTrue(pane.getFirst().containsKey("createdAt"));
+    }
+
+    private Patient somePatient() {
+        String unique = Long.toString(System.nanoTime());
+        return clinic.patient("Baraka", "+254722" + unique.substring(unique.length() - 6));
+    }
+
+    private HttpClientResponseException refused(MutableHttpRequest<?> request, Role role) {
+        return assertThrows(HttpClientResponseException.class, () -> exchange(request, role, Argument.STRING));
+    }
+
+    @Test
+    void staffSendAnSmsToAPatientOnceWhateverTheRetries() {
+        Patient patient = somePatient();
+        Map<String, Object> body = Map.of("patientId", patient.id(), "text", "Your lab results are ready.", "idempotencyKey", "lab-1");
+
+        HttpResponse<Map<String, Object>> first = exchange(HttpRequest.POST("/api/v1/notifications/sms", body), Role.RECEPTIONIST,
+                Argument.mapOf(String.class, Object.class));
+        Map<String, Object> again = json(HttpRequest.POST("/api/v1/notifications/sms", body), Role.DOCTOR);
+
+        assertEquals(HttpStatus.ACCEPTED, first.getStatus());
+        assertEquals(first.body().get("id"), again.get("id"));
+        assertEquals(patient.phone(), again.get("phone"));
+        assertEquals("QUEUED", again.get("status"));
+        assertEquals("STAFF", again.get("kind"));
+        assertEquals(1, ((Number) json(HttpRequest.GET("/api/v1/notifications?patientId=" + patient.id()), Role.ADMIN).get("total")).intValue());
+    }
+
+    @Test
+    void staffSmsRequestsAreValidated() {
+        Patient patient = somePatient();
+        var blank = refused(HttpRequest.POST("/api/v1/notifications/sms", Map.of("patientId", patient.id(), "text", " ")), Role.ADMIN);
+        assertEquals(HttpStatus.BAD_REQUEST, blank.getStatus());
+        assertTrue(blank.getResponse().getBody(String.class).orElseThrow().contains("\"text\""));
+        var unknown = refused(HttpRequest.POST("/api/v1/notifications/sms", Map.of("patientId", "5f0000000000000000000000", "text", "hi")), Role.ADMIN);
+        assertEquals(HttpStatus.NOT_FOUND, unknown.getStatus());
+        var lab = refused(HttpRequest.POST("/api/v1/notifications/sms", Map.of("patientId", patient.id(), "text", "hi")), Role.LAB);
+        assertEquals(HttpStatus.FORBIDDEN, lab.getStatus());
+    }
+
+    @Test
+    void doctorsAndPharmacistsSetUpMedicationReminders() {
+        Patient patient = somePatient();
+        String path = "/api/v1/patients/" + patient.id() + "/medication-reminders";
+        Map<String, Object> body = Map.of("drug", "Metformin", "dose", "850 mg", "timesOfDay", List.of("07:30", "19:30"), "days", 30);
+
+        HttpResponse<Map<String, Object>> created = exchange(HttpRequest.POST(path, body), Role.PHARMACIST, Argument.mapOf(String.class, Object.class));
+
+        assertEquals(HttpStatus.CREATED, created.getStatus());
+        assertEquals(List.of("07:30:00", "19:30:00"), created.body().get("timesOfDay"));
+        assertEquals("ACTIVE", created.body().get("status"));
+        List<?> items = (List<?>) json(HttpRequest.GET(path), Role.RECEPTIONIST).get("items");
+        assertEquals(1, items.size());
+        assertTrue(store.collection(OutboxStore.COLLECTION).countDocuments(new Document("patientId", patient.id())) >= 58);
+
+        assertEquals(HttpStatus.FORBIDDEN, refused(HttpRequest.POST(path, body), Role.RECEPTIONIST).getStatus());
+        var invalid = refused(HttpRequest.POST(path, Map.of("drug", "", "dose", "1 tab", "timesOfDay", List.of(), "days", 365)), Role.DOCTOR);
+        assertEquals(HttpStatus.BAD_REQUEST, invalid.getStatus());
+        String problem = invalid.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(problem.contains("\"drug\"") && problem.contains("\"timesOfDay\"") && problem.contains("\"days\""), problem);
+        var unknown = refused(HttpRequest.POST("/api/v1/patients/5f0000000000000000000000/medication-reminders", body), Role.DOCTOR);
+        assertEquals(HttpStatus.NOT_FOUND, unknown.getStatus());
     }
 }
