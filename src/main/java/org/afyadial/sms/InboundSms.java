@@ -49,20 +49,29 @@ public class InboundSms {
             LOG.info("Incoming SMS {} was already received: redelivery ignored", sms.providerId());
             return false;
         }
+        try {
+            answer(sms, command);
+        } catch (RuntimeException e) {
+            // stored already: a 500 would only make the provider redeliver a message we now ignore
+            LOG.error("Acting on incoming SMS {} failed; it stays stored without an answer", sms.providerId(), e);
+        }
+        return true;
+    }
+
+    private void answer(IncomingSms sms, Optional<SmsCommand.Read> command) {
         List<Patient> family = patients.findByPhone(sms.from());
         String language = family.isEmpty()
-                ? command.map(SmsCommand.Read::language).filter(l -> l != null).orElse(SmsTemplates.FALLBACK_LANGUAGE)
+                ? command.map(SmsCommand.Read::language).orElse(SmsTemplates.FALLBACK_LANGUAGE)
                 : family.getFirst().language().name();
         String patientId = family.isEmpty() ? null : family.getFirst().id();
         if (command.isEmpty()) {
             sendHelp(sms.from(), patientId, language);
-            return true;
+            return;
         }
         PatientSmsCommands.Reply reply = commands.run(command.get().command(), sms.from(), language);
         log.noteAppointment(sms.providerId(), reply.appointmentId());
         outbox.queue(SmsRequest.now("reply:" + sms.providerId(), patientId, sms.from(), language,
                 templates.render(language, reply.templateKey(), reply.values()), MessageKind.REPLY));
-        return true;
     }
 
     /**
