@@ -17,7 +17,7 @@ final class FakeAtProperties {
         properties.put("afyadial.at.sms.api-key", "test-api-key");
         properties.put("afyadial.at.sms.username", "afyadial-test");
         properties.put("afyadial.at.sms.sender-id", "AFYADIAL");
-        properties.put("afyadial.at.sms.timeout", "2s");
+        properties.put("afyadial.at.sms.timeout", "5s");
         properties.put("afyadial.sms.schedule-enabled", "false");
         properties.put("afyadial.sms.rate-per-second", "0");
         properties.put("afyadial.sms.retry-backoff", "1ms");

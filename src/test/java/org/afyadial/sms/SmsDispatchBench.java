@@ -6,6 +6,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import org.afyadial.at.FakeAtServer;
 
+import org.bson.conversions.Bson;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 /**
  * Benchmark (run by bench/sms-dispatch.sh, not by the test suite): N due messages through D
@@ -43,6 +46,10 @@ public final class SmsDispatchBench {
             properties.put("afyadial.sms.batch-size", String.valueOf(batch));
             properties.put("afyadial.sms.concurrent-sends", "64");
             properties.put("afyadial.store.in-memory", "true");
+            // production-like timeouts: a loaded machine must not turn slow answers into retries
+            properties.put("afyadial.at.sms.timeout", "10s");
+            properties.put("afyadial.sms.requeue-backoff", "1s");
+            properties.put("afyadial.sms.breaker-open-for", "2s");
             if (memoryStore != null) {
                 properties.put("mongodb.uri", "mongodb://127.0.0.1:" + memoryStore.bind().getPort() + "/bench");
             } else if (System.getenv("MONGODB_URI") != null) {
@@ -82,14 +89,19 @@ public final class SmsDispatchBench {
                     context.getBean(SmsSettings.class), clock, context.getBean(ApplicationEventPublisher.class), "bench-" + i));
         }
         AtomicInteger sent = new AtomicInteger();
+        Bson unfinished = in("status", OutboxStatus.QUEUED.name(), OutboxStatus.SENDING.name());
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newFixedThreadPool(instances)) {
             List<Future<?>> runs = new ArrayList<>();
             for (SmsDispatcher dispatcher : dispatchers) {
                 runs.add(threads.submit(() -> {
-                    for (int round; (round = dispatcher.dispatchDue()) > 0; ) {
+                    for (int round; (round = dispatcher.dispatchDue()) > 0 || store.count(unfinished) > 0; ) {
                         sent.addAndGet(round);
+                        if (round == 0) {
+                            pause(); // only messages waiting for a backoff or a lease are left
+                        }
                     }
+                    return null;
                 }));
             }
             for (Future<?> run : runs) {
@@ -98,7 +110,16 @@ public final class SmsDispatchBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("dispatchers: %d, sent: %,d in %.1f s = %,.0f messages/s%n", instances, sent.get(), seconds, sent.get() / seconds);
-        System.out.printf("AT accepted: %,d, duplicates: %d, outbox SENT: %,d%n",
-                fake.accepted(), fake.duplicates(), store.count(eq("status", OutboxStatus.SENT.name())));
+        System.out.printf("AT accepted: %,d, duplicates: %d, outbox SENT: %,d, FAILED: %,d%n",
+                fake.accepted(), fake.duplicates(), store.count(eq("status", OutboxStatus.SENT.name())),
+                store.count(eq("status", OutboxStatus.FAILED.name())));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

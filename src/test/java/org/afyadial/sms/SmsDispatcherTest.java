@@ -181,7 +181,7 @@ class SmsDispatcherTest implements TestPropertyProvider {
     void failuresOfTheWholeRequestAreTransient(String failure) {
         switch (failure) {
             case "RESET_CONNECTION" -> fake.resetConnections();
-            case "SLOW" -> fake.delay(Duration.ofSeconds(3)); // above the 2 s read timeout of the tests
+            case "SLOW" -> fake.delay(Duration.ofSeconds(6)); // above the 5 s read timeout of the tests
             default -> fake.answerHttp(Integer.parseInt(failure.substring(5)));
         }
         outbox.queue(SmsRequest.now("whole:" + failure, null, "+254733000001", "en", "whole " + failure, MessageKind.STAFF));
