@@ -1,10 +1,14 @@
 package org.afyadial;
 
 import io.micronaut.runtime.Micronaut;
+import org.afyadial.simulator.UssdSimulatorCli;
+import org.afyadial.ussd.LintMenusCommand;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+
+import java.util.Arrays;
 
 @OpenAPIDefinition(info = @Info(
         title = "AfyaDial",
@@ -13,7 +17,14 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
 
+    /** Runs the service, or one of the commands {@code ussd-sim} and {@code lint-menus} named by the first argument. */
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            case "ussd-sim" -> System.exit(UssdSimulatorCli.run(rest, System.in, System.out));
+            case "lint-menus" -> System.exit(LintMenusCommand.run(rest, System.out));
+            default -> Micronaut.run(Application.class, args);
+        }
     }
 }

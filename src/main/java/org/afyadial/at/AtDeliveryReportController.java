@@ -45,7 +45,8 @@ class AtDeliveryReportController {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> report(@Body Map<String, String> form) {
+    HttpResponse<?> report(@Body String body) {
+        AtForm form = AtForm.parse(body);
         String id = form.get("id");
         DeliveryState state = STATUSES.get(form.get("status"));
         if (id == null || id.isBlank() || state == null) {

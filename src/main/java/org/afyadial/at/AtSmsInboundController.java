@@ -20,7 +20,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 
 /**
  * AT's incoming-SMS callback: form fields {@code from, to, text, date, id, linkId, networkCode}.
@@ -47,14 +46,15 @@ class AtSmsInboundController {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> receive(@Body Map<String, String> form) {
+    HttpResponse<?> receive(@Body String body) {
+        AtForm form = AtForm.parse(body);
         String id = form.get("id");
         var from = phones.toE164(form.get("from"));
         if (id == null || id.isBlank() || from.isEmpty() || form.get("text") == null) {
-            LOG.warn("Incoming SMS without id, valid sender or text ignored (fields {})", form.keySet());
+            LOG.warn("Incoming SMS without id, valid sender or text: ignored");
             return HttpResponse.ok();
         }
-        inbound.receive(new IncomingSms(id, from.get(), form.getOrDefault("to", ""), form.get("text"),
+        inbound.receive(new IncomingSms(id, from.get(), form.get("to") == null ? "" : form.get("to"), form.get("text"),
                 receivedAt(form.get("date")), form.get("networkCode")));
         return HttpResponse.ok();
     }

@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Where the CPU time goes in a JFR recording: share of execution samples per top frame and per layer."""
+import collections
+import json
+import subprocess
+import sys
+
+recording, jfr = sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "jfr"
+events = json.loads(subprocess.run([jfr, "print", "--json", "--events", "jdk.ExecutionSample", recording],
+                                   check=True, capture_output=True, text=True).stdout)["recording"]["events"]
+LAYERS = [("AfyaDial USSD engine", "org.afyadial.ussd."), ("AfyaDial other", "org.afyadial."),
+          ("embedded store (mongo-java-server, H2)", ("de.bwaldvogel.", "org.h2.")),
+          ("MongoDB driver / BSON", ("com.mongodb.", "org.bson.")), ("Micronaut Data", "io.micronaut.data."),
+          ("Netty / HTTP", ("io.netty.", "io.micronaut.http.")), ("Micronaut other", "io.micronaut.")]
+JDK = ("java.", "jdk.", "sun.")
+top, layer = collections.Counter(), collections.Counter()
+for event in events:
+    frames = event["values"]["stackTrace"]["frames"]
+    if not frames:
+        continue
+    method = frames[0]["method"]
+    name = method["type"]["name"] + "." + method["name"]
+    top[name] += 1
+    stack = [f["method"]["type"]["name"] for f in frames]
+    # a sample is charged to the library of its innermost non-JDK frame (JDK code runs on someone's behalf)
+    owner = next((frame for frame in stack if not frame.startswith(JDK)), None)
+    if owner is None:
+        layer["JDK only (GC, I/O threads)"] += 1
+    else:
+        layer[next((label for label, prefixes in LAYERS if owner.startswith(prefixes)), "other libraries")] += 1
+total = sum(top.values()) or 1
+print(f"{total} CPU samples")
+print("by library (innermost non-JDK frame):")
+for label, count in layer.most_common():
+    print(f"  {100 * count / total:5.1f}%  {label}")
+print("hottest methods (self time):")
+for name, count in top.most_common(15):
+    print(f"  {100 * count / total:5.1f}%  {name}")

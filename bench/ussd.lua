@@ -1,0 +1,97 @@
+-- wrk script: every connection is one registered patient (phone +2547100NNNNN, N = thread number) running the
+-- 7-hop booking conversation in order, again and again: dial, Book, first service, a doctor, first day,
+-- a time, Confirm. Doctor and time keys differ per patient so that patients rarely want the same slot.
+-- Counts: bad answers (not 200, not CON/END, apology, or an unexpected screen), bookings, times taken meanwhile.
+
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  step = 0
+  newSession = true
+  session = 0
+  text = ""
+  bad = 0
+  booked = 0
+  taken = 0
+  phone = string.format("%%2B2547100%05d", id)
+  doctorKey = tostring((id % 6) + 1)
+  timeKey = tostring((id % 8) + 1)
+  inputs = { "1", "1", doctorKey, "1", timeKey, "1" }
+end
+
+local function urlencode(s)
+  return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+function request()
+  if newSession then
+    newSession = false
+    session = session + 1
+    text = ""
+  end
+  local body = "sessionId=bench-" .. id .. "-" .. session .. "&serviceCode=%2A384%2A1%23&phoneNumber=" .. phone
+      .. "&networkCode=99999&text=" .. urlencode(text)
+  return wrk.format("POST", "/at/ussd", { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+end
+
+local function push(input)
+  text = (text == "") and input or (text .. "*" .. input)
+end
+
+function response(status, headers, body)
+  local ok = status == 200 and (body:sub(1, 4) == "CON " or body:sub(1, 4) == "END ")
+  if step == 0 and body:find("did not finish", 1, true) then
+    -- the last conversation ended on "taken" without END: start over (one extra hop)
+    push("2")
+    return
+  end
+  if step < 6 then
+    ok = ok and body:sub(1, 4) == "CON " and not body:find("taken", 1, true)
+  elseif body:find("^END Booked") then
+    booked = booked + 1
+  elseif body:find("just been taken", 1, true) then
+    taken = taken + 1
+  else
+    ok = false
+  end
+  if not ok then
+    bad = bad + 1
+    if bad <= 3 then
+      io.stderr:write("bad answer (patient " .. id .. ", hop " .. (step + 1) .. ", status " .. status .. "): " .. body .. "\n")
+    end
+    step = 0
+    newSession = true
+    return
+  end
+  if step == 6 then
+    step = 0
+    newSession = true
+  else
+    step = step + 1
+    push(inputs[step])
+  end
+end
+
+function done(summary, latency, requests)
+  local totalBad, totalBooked, totalTaken = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    totalBad = totalBad + thread:get("bad")
+    totalBooked = totalBooked + thread:get("booked")
+    totalTaken = totalTaken + thread:get("taken")
+  end
+  local seconds = summary.duration / 1e6
+  io.write(string.format("hops: %d in %.1f s = %.0f hops/s\n", summary.requests, seconds, summary.requests / seconds))
+  io.write(string.format("latency per hop: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+      latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+  io.write(string.format("bookings: %d, times taken meanwhile: %d\n", totalBooked, totalTaken))
+  io.write(string.format("bad answers: %d (socket errors: %d connect, %d read, %d write, %d timeout; non-2xx: %d)\n",
+      totalBad, summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout,
+      summary.errors.status))
+end

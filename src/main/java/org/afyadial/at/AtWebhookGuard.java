@@ -1,0 +1,71 @@
+package org.afyadial.at;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.runtime.event.annotation.EventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * Africa's Talking neither signs its callbacks nor publishes its addresses, so every {@code /at/**} webhook is
+ * guarded by a secret in the URL ({@code ?token=}, compared in constant time) and optionally by an address
+ * allow-list. A refused request gets 403 before anything reads its body.
+ */
+@ServerFilter("/at/**")
+class AtWebhookGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AtWebhookGuard.class);
+
+    private final byte[] token;
+    private final List<CidrRange> allowed;
+    private final HttpClientAddressResolver addresses;
+
+    AtWebhookGuard(AtWebhookSettings settings, HttpClientAddressResolver addresses) {
+        this.token = settings.hasToken() ? settings.token().getBytes(StandardCharsets.UTF_8) : null;
+        this.allowed = settings.ranges();
+        this.addresses = addresses;
+    }
+
+    @EventListener
+    void warnWhenOpen(StartupEvent event) {
+        if (token == null) {
+            LOG.warn("AT_WEBHOOK_TOKEN is not set: the /at/** webhooks accept any caller (acceptable in development only)");
+        }
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> check(HttpRequest<?> request) {
+        if (token != null && !tokenMatches(request.getParameters().get("token"))) {
+            LOG.warn("Refused {} {}: missing or wrong webhook token", request.getMethod(), request.getPath());
+            return forbidden();
+        }
+        if (!allowed.isEmpty()) {
+            String caller = addresses.resolve(request);
+            if (caller == null || allowed.stream().noneMatch(range -> range.contains(caller))) {
+                LOG.warn("Refused {} {} from {}: not in AT_ALLOWED_CIDRS", request.getMethod(), request.getPath(), caller);
+                return forbidden();
+            }
+        }
+        return null;
+    }
+
+    private boolean tokenMatches(@Nullable String given) {
+        return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<?> forbidden() {
+        return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN_TYPE).body("Forbidden");
+    }
+}

@@ -1,0 +1,50 @@
+package org.afyadial.simulator;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The phone simulator page ({@code SIMULATOR_ENABLED}, off in the prod environment): a basic phone that dials the
+ * short code and talks to {@code /at/ussd} exactly as Africa's Talking does, and shows the SMS sent to the number.
+ */
+@Controller("/simulator")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Requires(property = "afyadial.simulator.enabled", value = "true", defaultValue = "true")
+@Hidden
+class SimulatorController {
+
+    private final String page = resource("simulator/index.html");
+    private final String script = resource("simulator/phone.js");
+
+    @Get(produces = MediaType.TEXT_HTML)
+    HttpResponse<String> page() {
+        return HttpResponse.ok(page);
+    }
+
+    @Get(uri = "/phone.js", produces = "text/javascript")
+    HttpResponse<String> script() {
+        return HttpResponse.ok(script);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = SimulatorController.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + path + " in the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

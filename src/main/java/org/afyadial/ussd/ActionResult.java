@@ -1,0 +1,24 @@
+package org.afyadial.ussd;
+
+import java.util.List;
+
+/**
+ * What an action answers: an outcome name (mapped to the next state by the menu's {@code outcomes:}) and,
+ * for list actions, the entries to show.
+ */
+public record ActionResult(String outcome, List<ListItem> items) {
+
+    public static final String OK = "ok";
+
+    public static ActionResult ok() {
+        return new ActionResult(OK, List.of());
+    }
+
+    public static ActionResult outcome(String outcome) {
+        return new ActionResult(outcome, List.of());
+    }
+
+    public static ActionResult items(List<ListItem> items) {
+        return new ActionResult(OK, List.copyOf(items));
+    }
+}

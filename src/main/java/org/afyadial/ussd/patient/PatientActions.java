@@ -1,0 +1,253 @@
+package org.afyadial.ussd.patient;
+
+import jakarta.inject.Singleton;
+import org.afyadial.patients.Channel;
+import org.afyadial.patients.Language;
+import org.afyadial.patients.Patient;
+import org.afyadial.patients.PatientDetails;
+import org.afyadial.patients.PatientService;
+import org.afyadial.patients.Sex;
+import org.afyadial.ussd.ActionContext;
+import org.afyadial.ussd.ActionResult;
+import org.afyadial.ussd.ListItem;
+import org.afyadial.ussd.UssdAction;
+
+import java.util.List;
+
+/**
+ * Who is calling, registration, the PIN, and the patient's own settings. Values they leave in the session:
+ * {@code patientId}, {@code patientIdentifier}, {@code firstName}, and {@code pinFor} (the patient whose PIN was
+ * given in this session).
+ */
+final class PatientActions {
+
+    static final String PATIENT_ID = "patientId";
+    private static final String PIN_FOR = "pinFor";
+
+    private PatientActions() {
+    }
+
+    private static void select(ActionContext context, Patient patient) {
+        context.put(PATIENT_ID, patient.id());
+        context.put("patientIdentifier", patient.identifier());
+        context.put("firstName", patient.firstName());
+        if (patient.language() != null) {
+            context.useLanguage(patient.language().name());
+        }
+    }
+
+    /** On dialling: locked, new, one patient on this phone, or several (a family). */
+    @Singleton
+    static class Identify implements UssdAction {
+        private final PatientService patients;
+        private final PinGuard pins;
+
+        Identify(PatientService patients, PinGuard pins) {
+            this.patients = patients;
+            this.pins = pins;
+        }
+
+        @Override
+        public String name() {
+            return "identify";
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            if (pins.isLocked(context.phone(), context.now())) {
+                return ActionResult.outcome("locked");
+            }
+            List<Patient> registered = patients.findByPhone(context.phone());
+            if (registered.size() == 1) {
+                select(context, registered.getFirst());
+            } else if (!registered.isEmpty() && registered.getFirst().language() != null) {
+                // "Who is this for?" in the language of the phone's first patient
+                context.useLanguage(registered.getFirst().language().name());
+            }
+            return ActionResult.outcome(switch (registered.size()) {
+                case 0 -> "new";
+                case 1 -> "one";
+                default -> "several";
+            });
+        }
+    }
+
+    @Singleton
+    static class FamilyMembers implements UssdAction {
+        private final PatientService patients;
+
+        FamilyMembers(PatientService patients) {
+            this.patients = patients;
+        }
+
+        @Override
+        public String name() {
+            return "familyMembers";
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            return ActionResult.items(patients.findByPhone(context.phone()).stream()
+                    .map(p -> new ListItem(p.id(), p.fullName())).toList());
+        }
+    }
+
+    /** The family member chosen on "Who is this for?" (only patients of this phone can be chosen). */
+    @Singleton
+    static class SelectPatient implements UssdAction {
+        private final PatientService patients;
+
+        SelectPatient(PatientService patients) {
+            this.patients = patients;
+        }
+
+        @Override
+        public String name() {
+            return "selectPatient";
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            String chosen = context.require(PATIENT_ID);
+            Patient patient = patients.findByPhone(context.phone()).stream().filter(p -> p.id().equals(chosen)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Patient " + chosen + " is not registered on this phone"));
+            select(context, patient);
+            return ActionResult.ok();
+        }
+    }
+
+    /** Registers with the values collected and the PIN just typed (hashed by the patient service, never stored here). */
+    @Singleton
+    static class Register implements UssdAction {
+        private final PatientService patients;
+
+        Register(PatientService patients) {
+            this.patients = patients;
+        }
+
+        @Override
+        public String name() {
+            return "register";
+        }
+
+        @Override
+        public boolean changesRecords() {
+            return true;
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            PatientDetails details = new PatientDetails(context.require("firstName"), context.require("lastName"),
+                    context.phone(), Integer.valueOf(context.require("birthYear")), Sex.valueOf(context.require("sex")),
+                    Language.valueOf(context.language()), List.of(), List.of(), null, null, true);
+            Patient patient = patients.register(details, context.input(), Channel.USSD);
+            select(context, patient);
+            context.put(PIN_FOR, patient.id());
+            return ActionResult.ok();
+        }
+    }
+
+    /** Whether the PIN was already given in this session for the selected patient. */
+    @Singleton
+    static class PinChecked implements UssdAction {
+        @Override
+        public String name() {
+            return "pinChecked";
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            String patientId = context.require(PATIENT_ID);
+            boolean given = context.value(PIN_FOR).filter(patientId::equals).isPresent();
+            return ActionResult.outcome(given ? "yes" : "no");
+        }
+    }
+
+    @Singleton
+    static class VerifyPin implements UssdAction {
+        private final PatientService patients;
+        private final PinGuard pins;
+
+        VerifyPin(PatientService patients, PinGuard pins) {
+            this.patients = patients;
+            this.pins = pins;
+        }
+
+        @Override
+        public String name() {
+            return "verifyPin";
+        }
+
+        @Override
+        public boolean changesRecords() {
+            return true;
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            if (pins.isLocked(context.phone(), context.now())) {
+                return ActionResult.outcome("locked");
+            }
+            String patientId = context.require(PATIENT_ID);
+            if (patients.verifyPin(patientId, context.input())) {
+                pins.clear(context.phone());
+                context.put(PIN_FOR, patientId);
+                return ActionResult.ok();
+            }
+            return ActionResult.outcome(pins.recordFailure(context.phone(), context.now()) ? "locked" : "wrong");
+        }
+    }
+
+    /** Stores the language just chosen on the patient. */
+    @Singleton
+    static class SaveLanguage implements UssdAction {
+        private final PatientService patients;
+
+        SaveLanguage(PatientService patients) {
+            this.patients = patients;
+        }
+
+        @Override
+        public String name() {
+            return "saveLanguage";
+        }
+
+        @Override
+        public boolean changesRecords() {
+            return true;
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            patients.setLanguage(context.require(PATIENT_ID), Language.valueOf(context.language()), Channel.USSD);
+            return ActionResult.ok();
+        }
+    }
+
+    /** Turns SMS reminders on or off as the menu set {@code smsOptIn}. */
+    @Singleton
+    static class SetSmsReminders implements UssdAction {
+        private final PatientService patients;
+
+        SetSmsReminders(PatientService patients) {
+            this.patients = patients;
+        }
+
+        @Override
+        public String name() {
+            return "setSmsReminders";
+        }
+
+        @Override
+        public boolean changesRecords() {
+            return true;
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            boolean on = Boolean.parseBoolean(context.require("smsOptIn"));
+            patients.setSmsOptIn(context.require(PATIENT_ID), on, Channel.USSD);
+            return ActionResult.outcome(on ? "on" : "off");
+        }
+    }
+}
