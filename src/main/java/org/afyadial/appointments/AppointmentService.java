@@ -2,6 +2,9 @@ package org.afyadial.appointments;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import org.bson.types.ObjectId;
 import org.afyadial.doctors.Doctor;
@@ -20,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +55,8 @@ public class AppointmentService {
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentService.class);
     private static final String TARGET = "appointment";
     private static final String REFERENCE_COUNTER = "appointment-reference";
+    /** Longer than any booking takes between its claim and its save. */
+    private static final Duration IN_PROGRESS = Duration.ofMinutes(1);
 
     private final AppointmentRepository repository;
     private final PatientService patients;
@@ -127,6 +133,12 @@ public class AppointmentService {
 
     public Optional<Appointment> findByReference(String reference) {
         return repository.findByReference(reference.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** Appointments matching the filter, by start unless the page asks for another order. */
+    public Page<Appointment> search(AppointmentFilter filter, Pageable pageable) {
+        Pageable ordered = pageable.isSorted() ? pageable : pageable.order(Sort.Order.asc("start"));
+        return repository.findAll(filter.toBson(), ordered);
     }
 
     /** The patient's REQUESTED and CONFIRMED appointments that have not started, soonest first. */
@@ -240,7 +252,14 @@ public class AppointmentService {
     private Appointment insert(String patientId, Doctor doctor, Instant start, Instant end, @Nullable String reason,
                                boolean urgent, Channel channel, @Nullable String previousId) {
         String reference = References.of(counters.next(REFERENCE_COUNTER));
-        claims.claim(doctor.id(), start, end, reference);
+        try {
+            claims.claim(doctor.id(), start, end, reference);
+        } catch (SlotTaken taken) {
+            if (!releasedAbandonedClaim(doctor.id(), start)) {
+                throw taken;
+            }
+            claims.claim(doctor.id(), start, end, reference);
+        }
         try {
             Instant now = clock.instant();
             return repository.save(new Appointment(null, reference, patientId, doctor.id(), doctor.specialty(), start, end,
@@ -249,6 +268,24 @@ public class AppointmentService {
             claims.release(doctor.id(), start, reference);
             throw e;
         }
+    }
+
+    /**
+     * A process that died between claiming and saving (or between cancelling and releasing)
+     * leaves a claim no active appointment holds. Once it is old enough not to be a booking in
+     * progress, the next booking of that time releases it; the release names the dead holder,
+     * so a live claim is never removed.
+     */
+    private boolean releasedAbandonedClaim(String doctorId, Instant start) {
+        return claims.holderOf(doctorId, start)
+                .filter(claim -> claim.claimedAt().plus(IN_PROGRESS).isBefore(clock.instant()))
+                .filter(claim -> repository.findByReference(claim.holder()).map(a -> !a.status().holdsSlot()).orElse(true))
+                .map(claim -> {
+                    LOG.warn("Releasing the abandoned claim of {} on doctor {} at {}", claim.holder(), doctorId, start);
+                    claims.release(doctorId, start, claim.holder());
+                    return true;
+                })
+                .orElse(false);
     }
 
     private Appointment booked(Appointment appointment, Channel channel) {
@@ -291,14 +328,18 @@ public class AppointmentService {
         return announced(change, kind, channel);
     }
 
-    /** The state machine check and the write, as one compare-and-set on the version. */
+    /**
+     * The edit (which checks who may make it), the state machine check and the write, as one
+     * compare-and-set on the version.
+     */
     private Change changeStatus(String id, AppointmentStatus to, UnaryOperator<Appointment> edit) {
         return VersionedUpdate.retrying("Appointment " + id, () -> {
             Appointment before = get(id);
+            Appointment after = edit.apply(before);
             if (!before.status().canBecome(to)) {
                 throw new IllegalTransition(before.status(), to);
             }
-            return new Change(before, repository.update(edit.apply(before)));
+            return new Change(before, repository.update(after));
         });
     }
 

@@ -149,7 +149,8 @@ public class DoctorService {
         return VersionedUpdate.retrying("Doctor " + id, () -> doctors.update(change.apply(get(id))));
     }
 
-    static String slug(String name) {
+    /** The code a specialty of this name gets: "Mother & Child" -> mother-child. */
+    public static String slug(String name) {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }

@@ -22,6 +22,9 @@ import java.util.Optional;
 @Singleton
 public class FreeSlotFinder {
 
+    /** The longest window the REST API computes free slots for in one request. */
+    static final Duration LONGEST_WINDOW = Duration.ofDays(31);
+
     private static final Comparator<Slot> BY_START_THEN_DOCTOR =
             Comparator.comparing(Slot::start).thenComparing(Slot::doctorId);
 
@@ -62,12 +65,12 @@ public class FreeSlotFinder {
 
     /** Clinic-local days, from today through the next {@code days} days, on which the specialty has a free slot. */
     public List<LocalDate> daysWithFreeSlots(String specialty, int days) {
-        return daysOf(freeSlotsForSpecialty(specialty, clock.instant(), startOf(today().plusDays(days))));
+        return daysOf(freeSlotsForSpecialty(specialty, clock.instant(), startOf(today().plusDays(days + 1L))));
     }
 
     /** Clinic-local days, from today through the next {@code days} days, on which the doctor has a free slot. */
     public List<LocalDate> daysWithFreeSlotsForDoctor(String doctorId, int days) {
-        return daysOf(freeSlots(doctorId, clock.instant(), startOf(today().plusDays(days))));
+        return daysOf(freeSlots(doctorId, clock.instant(), startOf(today().plusDays(days + 1L))));
     }
 
     /** The slot of the doctor's grid starting exactly at {@code start}, booked or not, past or not. */
@@ -89,6 +92,22 @@ public class FreeSlotFinder {
                     .forEach(slots::add);
         }
         return slots;
+    }
+
+    /** The doctor's slots over a day, week or month around {@code date}, with their state. */
+    Calendar calendar(Doctor doctor, CalendarView view, LocalDate date) {
+        LocalDate first = view.firstDay(date);
+        LocalDate last = view.lastDay(date);
+        Instant from = startOf(first);
+        Instant to = startOf(last.plusDays(1));
+        Instant now = clock.instant();
+        List<Slot> taken = claims.claimed(doctor.id(), from, to);
+        List<Calendar.CalendarSlot> slots = offeredSlots(doctor, from, to).stream()
+                .map(s -> new Calendar.CalendarSlot(s.start(), s.end(), s.start().isBefore(now) ? Calendar.SlotState.PAST
+                        : taken.stream().anyMatch(t -> s.overlaps(t.start(), t.end())) ? Calendar.SlotState.TAKEN
+                        : Calendar.SlotState.FREE))
+                .toList();
+        return new Calendar(doctor.id(), view, first, last, from, to, slots, doctors.exceptions(doctor.id(), first, last));
     }
 
     /** The length of one slot of the doctor. */

@@ -7,10 +7,12 @@ import jakarta.inject.Singleton;
 import org.afyadial.store.Store;
 import org.bson.Document;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The store-level guarantee against double booking: one document per doctor and start time,
@@ -24,9 +26,11 @@ public class SlotClaims {
     static final String COLLECTION = "slot_claims";
 
     private final Store store;
+    private final Clock clock;
 
-    SlotClaims(Store store) {
+    SlotClaims(Store store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /** Claims the doctor's time from start to end for holder, or throws {@link SlotTaken}. */
@@ -36,7 +40,8 @@ public class SlotClaims {
                     .append("doctorId", doctorId)
                     .append("start", Date.from(start))
                     .append("end", Date.from(end))
-                    .append("holder", holder));
+                    .append("holder", holder)
+                    .append("claimedAt", Date.from(clock.instant())));
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 throw new SlotTaken();
@@ -48,6 +53,16 @@ public class SlotClaims {
     /** Frees the time if holder holds it; releasing a claim one does not hold does nothing. */
     public void release(String doctorId, Instant start, String holder) {
         store.collection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", key(doctorId, start)), Filters.eq("holder", holder)));
+    }
+
+    /** Who holds the doctor's start time, and since when, if anyone does. */
+    public Optional<Claim> holderOf(String doctorId, Instant start) {
+        return Optional.ofNullable(store.collection(COLLECTION).find(Filters.eq("_id", key(doctorId, start))).first())
+                .map(d -> new Claim(d.getString("holder"), d.getDate("claimedAt").toInstant()));
+    }
+
+    /** A claim's holder (an appointment reference) and when it was made. */
+    public record Claim(String holder, Instant claimedAt) {
     }
 
     /** Claimed time of the doctor overlapping [from, to). */

@@ -7,6 +7,7 @@ import io.micronaut.validation.validator.constraints.ConstraintValidator;
 import io.micronaut.validation.validator.constraints.ConstraintValidatorContext;
 import jakarta.inject.Singleton;
 
+/** Checks {@link TimeRange}. */
 @Singleton
 class TimeRangeValidator implements ConstraintValidator<TimeRange, HasTimeRange> {
 
@@ -16,9 +17,15 @@ class TimeRangeValidator implements ConstraintValidator<TimeRange, HasTimeRange>
         if (range == null) {
             return true;
         }
-        if (range.from() == null && range.to() == null) {
-            return range.wholeDayAllowed();
+        boolean valid = range.from() == null && range.to() == null
+                ? range.wholeDayAllowed()
+                : range.from() != null && range.to() != null && range.from().isBefore(range.to());
+        if (!valid) {
+            // reported on "to", so the problem names a field the caller can fix
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode("to").addConstraintViolation();
         }
-        return range.from() != null && range.to() != null && range.from().isBefore(range.to());
+        return valid;
     }
 }

@@ -38,6 +38,12 @@ public record Patient(
         Instant updatedAt,
         @Version Long version) {
 
+    public Patient {
+        // the store leaves empty lists out of the document
+        allergies = allergies == null ? List.of() : allergies;
+        chronicConditions = chronicConditions == null ? List.of() : chronicConditions;
+    }
+
     public boolean hasPin() {
         return pinHash != null;
     }

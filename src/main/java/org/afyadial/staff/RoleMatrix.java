@@ -78,6 +78,7 @@ public final class RoleMatrix {
             row(GET, "/api/v1/doctors/*", EVERY_ROLE),
             row(PUT, "/api/v1/doctors/*", EnumSet.of(ADMIN)),
             row(PUT, "/api/v1/doctors/*/schedule", EnumSet.of(ADMIN, RECEPTIONIST)),
+            row(GET, "/api/v1/doctors/*/exceptions", FRONT_DESK),
             row(POST, "/api/v1/doctors/*/exceptions", EnumSet.of(ADMIN, RECEPTIONIST, DOCTOR)),
             row(DELETE, "/api/v1/doctors/*/exceptions/*", EnumSet.of(ADMIN, RECEPTIONIST, DOCTOR)),
             row(PUT, "/api/v1/doctors/*/availability", FRONT_DESK),

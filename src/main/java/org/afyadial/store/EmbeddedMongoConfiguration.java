@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * When no {@code MONGODB_URI} is configured, AfyaDial runs on an in-process MongoDB-wire server
@@ -39,9 +38,6 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
                                @Value("${afyadial.data-dir}") Path dataDir,
                                @Value("${afyadial.store.in-memory:false}") boolean inMemory) {
         super(application, environment);
-        // the base class maps only entities under the environment's packages, which in a test
-        // context is the test class's own package; mongodb.package-names does the same for a URI
-        setPackageNames(List.of("org.afyadial"));
         backend = new SessionSupportingBackend(inMemory ? new MVStore.Builder().open() : fileStore(dataDir));
         server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);

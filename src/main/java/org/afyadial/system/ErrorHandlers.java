@@ -3,14 +3,24 @@ package org.afyadial.system;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.reflect.ReflectionUtils;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.serde.config.annotation.SerdeConfig;
+import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.serde.exceptions.path.CollectionItemReferencePath;
+import io.micronaut.serde.exceptions.path.MapItemReferencePath;
+import io.micronaut.serde.exceptions.path.PropertyReferencePath;
+import io.micronaut.serde.exceptions.path.ReferencePath;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
@@ -20,10 +30,14 @@ import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The REST API's exception handlers; each answers a problem document through {@link ProblemBodyProvider}. */
 final class ErrorHandlers {
@@ -33,7 +47,7 @@ final class ErrorHandlers {
     private ErrorHandlers() {
     }
 
-    private static HttpResponse<?> problem(ErrorResponseProcessor<?> processor, HttpRequest<?> request,
+    static HttpResponse<?> problem(ErrorResponseProcessor<?> processor, HttpRequest<?> request,
                                            Throwable cause, HttpStatus status, String detail, List<Error> fields) {
         ErrorContext.Builder context = ErrorContext.builder(request).cause(cause).errors(fields);
         if (detail != null) {
@@ -42,7 +56,7 @@ final class ErrorHandlers {
         return processor.processResponse(context.build(), HttpResponse.status(status));
     }
 
-    private record FieldError(String field, String message) implements Error {
+    record FieldError(String field, String message) implements Error {
         @Override
         public Optional<String> getPath() {
             return Optional.of(field);
@@ -99,13 +113,99 @@ final class ErrorHandlers {
                     names.add(node.getName()); // dropped below when a property follows
                     continue;
                 }
-                String name = node.getName() == null ? "" : node.getName();
-                names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+                // a node's index is its position in the previous node's list: hours[0].to, allergies[0]
+                if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                    names.add(names.removeLast() + "[" + node.getIndex() + "]");
+                }
+                if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null && !node.getName().isEmpty()) {
+                    names.add(node.getName());
+                }
             }
             if (names.size() > 1) {
                 names.removeFirst();
             }
             return String.join(".", names);
+        }
+    }
+
+    /**
+     * A body or parameter that cannot be read as the declared type (an object where a text belongs,
+     * an unknown enum constant, a malformed date) names the JSON field and what it must be.
+     */
+    @Singleton
+    @Produces
+    @Replaces(ConversionErrorHandler.class)
+    static final class UnreadableField implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+
+        UnreadableField(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ConversionErrorException e) {
+            Optional<SerdeException> located = serdeFailure(e).filter(failure -> !failure.getPath().isEmpty());
+            String field = located.map(failure -> jsonPath(failure.getPath())).orElse(e.getArgument().getName());
+            Argument<?> expected = located.map(failure -> expectedType(failure.getPath().getFirst())).orElse(e.getArgument());
+            return problem(processor, request, e, HttpStatus.BAD_REQUEST, "The request has invalid fields",
+                    List.of(new FieldError(field, "must be " + describe(expected))));
+        }
+
+        private static Optional<SerdeException> serdeFailure(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof SerdeException serde) {
+                    return Optional.of(serde);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Serde lists the path innermost first. */
+        private static String jsonPath(List<ReferencePath> path) {
+            StringBuilder field = new StringBuilder();
+            for (ReferencePath step : path.reversed()) {
+                switch (step) {
+                    case PropertyReferencePath property -> field.append(field.isEmpty() ? "" : ".").append(jsonName(property.property()));
+                    case CollectionItemReferencePath item -> field.append('[').append(item.index()).append(']');
+                    case MapItemReferencePath entry -> field.append(field.isEmpty() ? "" : ".").append(entry.key());
+                    default -> { }
+                }
+            }
+            return field.toString();
+        }
+
+        /** For a list item, the type of the items rather than of the list. */
+        private static Argument<?> expectedType(ReferencePath innermost) {
+            return innermost instanceof CollectionItemReferencePath item
+                    ? item.collectionArgument().getFirstTypeVariable().orElse(item.getArgument())
+                    : innermost.getArgument();
+        }
+
+        private static String jsonName(Argument<?> property) {
+            return property.getAnnotationMetadata().stringValue(SerdeConfig.class, SerdeConfig.PROPERTY).orElse(property.getName());
+        }
+
+        private static String describe(Argument<?> type) {
+            Class<?> javaType = type.getType();
+            if (javaType.isEnum()) {
+                return "one of " + Arrays.stream(javaType.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+            }
+            if (CharSequence.class.isAssignableFrom(javaType)) {
+                return "a text";
+            }
+            if (Number.class.isAssignableFrom(ReflectionUtils.getWrapperType(javaType))) {
+                return "a number";
+            }
+            if (ReflectionUtils.getWrapperType(javaType) == Boolean.class) {
+                return "true or false";
+            }
+            if (Iterable.class.isAssignableFrom(javaType) || javaType.isArray()) {
+                return "a list";
+            }
+            if (Temporal.class.isAssignableFrom(javaType)) {
+                return "an ISO-8601 " + (javaType == Instant.class ? "instant, e.g. 2026-03-01T09:30:00Z" : "value");
+            }
+            return "an object";
         }
     }
 

@@ -7,6 +7,7 @@ import org.afyadial.ClinicFixture;
 import org.afyadial.MovableClock;
 import org.afyadial.doctors.Doctor;
 import org.afyadial.doctors.FreeSlotFinder;
+import org.afyadial.doctors.SlotClaims;
 import org.afyadial.doctors.SlotTaken;
 import org.afyadial.patients.Channel;
 import org.afyadial.patients.Patient;
@@ -48,6 +49,9 @@ class AppointmentServiceTest {
 
     @Inject
     RecordedEvents recorded;
+
+    @Inject
+    SlotClaims claims;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -220,5 +224,20 @@ class AppointmentServiceTest {
         assertTrue(notRequested.getMessage().contains("only REQUESTED"), notRequested.getMessage());
         assertTrue(slots.freeSlotsOn(kariuki.id(), LocalDate.of(2026, 11, 23)).stream().anyMatch(s -> s.start().equals(MONDAY_9AM)),
                 "the failed assignment released its claim");
+    }
+
+    @Test
+    void aClaimLeftByACrashedBookingIsReleasedOnceItIsOld() {
+        claims.claim(wanjiru.id(), MONDAY_9AM, MONDAY_9AM.plusSeconds(1800), "AFD-DEAD1");
+
+        assertThrows(SlotTaken.class, () -> appointments.book(patient.id(), wanjiru.id(), MONDAY_9AM, null, Channel.USSD),
+                "a fresh claim may be a booking in progress");
+        clock.advance(Duration.ofMinutes(2));
+
+        assertEquals(MONDAY_9AM, appointments.book(patient.id(), wanjiru.id(), MONDAY_9AM, null, Channel.USSD).start());
+        Patient other = clinic.patient("Late", "+254799000005");
+        clock.advance(Duration.ofMinutes(2));
+        assertThrows(SlotTaken.class, () -> appointments.book(other.id(), wanjiru.id(), MONDAY_9AM, null, Channel.USSD),
+                "a claim held by an active appointment is never released");
     }
 }
