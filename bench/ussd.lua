@@ -1,7 +1,8 @@
 -- wrk script: every connection is one registered patient (phone +2547100NNNNN, N = thread number) running the
 -- 7-hop booking conversation in order, again and again: dial, Book, first service, a doctor, first day,
 -- a time, Confirm. Doctor and time keys differ per patient so that patients rarely want the same slot.
--- Counts: bad answers (not 200, not CON/END, apology, or an unexpected screen), bookings, times taken meanwhile.
+-- Counts: bad answers (not 200, not CON/END, apology, or an unexpected screen), bookings, and conversations
+-- ended by "that time has just been taken" (another patient got the slot first).
 
 local threads = {}
 local counter = 0
@@ -21,7 +22,7 @@ function init(args)
   booked = 0
   taken = 0
   phone = string.format("%%2B2547100%05d", id)
-  doctorKey = tostring((id % 6) + 1)
+  doctorKey = tostring((id % 5) + 1)
   timeKey = tostring((id % 8) + 1)
   inputs = { "1", "1", doctorKey, "1", timeKey, "1" }
 end
@@ -52,12 +53,18 @@ function response(status, headers, body)
     push("2")
     return
   end
+  if ok and body:find("just been taken", 1, true) then
+    -- the time (or every time of the day) went to another patient meanwhile: a correct answer, the
+    -- conversation is over
+    taken = taken + 1
+    step = 0
+    newSession = true
+    return
+  end
   if step < 6 then
-    ok = ok and body:sub(1, 4) == "CON " and not body:find("taken", 1, true)
+    ok = ok and body:sub(1, 4) == "CON " and not body:find("Invalid", 1, true)
   elseif body:find("^END Booked") then
     booked = booked + 1
-  elseif body:find("just been taken", 1, true) then
-    taken = taken + 1
   else
     ok = false
   end

@@ -14,12 +14,11 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null; }
 
 data=$(mktemp -d)
-secret=$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)
 jfr_opts=()
 if [ "${PROFILE:-0}" = 1 ]; then
   jfr_opts=(-XX:StartFlightRecording=filename="$data/bench.jfr",settings=profile,delay=10s)
 fi
-JWT_SECRET="$secret" AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" "${jfr_opts[@]}" -jar "$jar" >"$data/log" 2>&1 &
+AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" "${jfr_opts[@]}" -jar "$jar" >"$data/log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 base=http://127.0.0.1:$port
@@ -28,37 +27,20 @@ until curl -fs "$base/health" >/dev/null 2>&1; do
   sleep 0.1
 done
 
-# an ADMIN token signed with the secret the service was started with (HS256)
-b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"sub":"bench","roles":["ADMIN"],"iat":%d,"exp":%d}' "$now" $((now + 3600)) | b64url)
-signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -hmac "$secret" -binary | b64url)
-token="$header.$payload.$signature"
-api() { curl -fsS -X POST "$base$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$2" >/dev/null; }
-
-# one service, 8 doctors seeing patients every day round the clock in 5-minute slots: enough free slots for 30 s
-api /api/v1/specialties '{"name":"General Medicine"}'
-hours=$(for d in MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY; do
-  printf '{"day":"%s","from":"00:00","to":"23:55"},' "$d"; done)
-for i in $(seq 1 8); do
-  api /api/v1/doctors "{\"firstName\":\"Bench\",\"lastName\":\"Doctor$i\",\"specialty\":\"general-medicine\",
-    \"fee\":{\"amount\":1000},\"schedule\":{\"slotMinutes\":5,\"hours\":[${hours%,}]}}"
-done
-
-# 50 patients registered through USSD itself (language, names, year, sex, PIN)
-for i in $(seq 1 50); do
-  phone=$(printf '%%2B2547100%05d' "$i")
-  text=""
-  for input in "" 1 Bench Patient 1990 1 1234; do
-    text=${text:+$text*}$input
-    [ -z "$input" ] && text=""
-    curl -fsS "$base/at/ussd" -d "sessionId=register-$i&serviceCode=%2A384%2A1%23&phoneNumber=$phone&networkCode=99999&text=$text" >/dev/null
-  done
-done
+# one specialty, 8 doctors seeing patients every day round the clock in 5-minute slots (enough free slots for
+# 30 s), 50 patients: written through the service's own classes, on the embedded store the service started
+store=$(grep -o 'embedded MongoDB-wire server on 127.0.0.1:[0-9]*' "$data/log" | grep -o '[0-9]*$')
+"$java" -cp "$jar" bench/BenchSeed.java "mongodb://127.0.0.1:$store/afyadial" 8 50 >"$data/seed.log" 2>&1 \
+  || { cat "$data/seed.log"; exit 1; }
 echo "seeded: 1 service, 8 doctors, 50 patients; running ${seconds}s"
 
-wrk -t50 -c50 -d"${seconds}s" --timeout 10s -s bench/ussd.lua "$base"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+before=$(cpu_ticks)
+wrk -t50 -c50 -d"${seconds}s" --timeout 10s -s bench/ussd.lua "$base" | tee "$data/wrk.txt"
+# the machine is shared: the service's own CPU time per hop says what the hops cost whatever else runs
+hops=$(grep -o '^hops: [0-9]*' "$data/wrk.txt" | grep -o '[0-9]*$')
+awk -v ticks=$(( $(cpu_ticks) - before )) -v hz="$(getconf CLK_TCK)" -v hops="$hops" -v s="$seconds" 'BEGIN {
+  cpu = ticks / hz; printf "service CPU: %.1f s over %d s (%.2f cores), %.2f ms per hop\n", cpu, s, cpu / s, 1000 * cpu / hops }'
 
 if [ "${PROFILE:-0}" = 1 ]; then
   "$(dirname "$java")/jcmd" "$pid" JFR.dump filename="$data/bench.jfr" >/dev/null

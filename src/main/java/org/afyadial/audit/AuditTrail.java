@@ -1,10 +1,13 @@
 package org.afyadial.audit;
 
 import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -28,13 +31,20 @@ public class AuditTrail {
     /** A staff action, in the current HTTP request. */
     public void record(String action, String targetType, String targetId, String patientId) {
         String actor = security.username().orElse("anonymous");
-        String roles = security.getAuthentication()
-                .map(a -> a.getRoles().stream().sorted().collect(Collectors.joining(",")))
-                .orElse("");
+        Collection<String> roles = security.getAuthentication().map(Authentication::getRoles).orElse(List.of());
+        recordAsStaff(actor, roles, action, targetType, targetId, patientId);
+    }
+
+    /**
+     * A staff action in the current HTTP request before the caller holds a token (login, refresh):
+     * the actor is the account being signed in.
+     */
+    public void recordAsStaff(String actor, Collection<String> roles, String action, String targetType,
+                                String targetId, String patientId) {
         String origin = ServerRequestContext.currentRequest()
                 .map(r -> r.getRemoteAddress().getAddress().getHostAddress())
                 .orElse("internal");
-        append(actor, roles, action, targetType, targetId, patientId, origin);
+        append(actor, roles.stream().sorted().collect(Collectors.joining(",")), action, targetType, targetId, patientId, origin);
     }
 
     /** An action outside a staff request: a patient on USSD or SMS, or the system itself. */

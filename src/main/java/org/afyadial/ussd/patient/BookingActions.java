@@ -19,6 +19,7 @@ import org.afyadial.ussd.UssdAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +33,7 @@ final class BookingActions {
     private static final Logger LOG = LoggerFactory.getLogger(BookingActions.class);
     /** "The next 14 days": today and the 13 days after it. */
     private static final int DAYS_AHEAD = 13;
+    private static final Duration LIST_LIFETIME = Duration.ofSeconds(5);
 
     private BookingActions() {
     }
@@ -43,6 +45,7 @@ final class BookingActions {
     @Singleton
     static class ListSpecialties implements UssdAction {
         private final DoctorService doctors;
+        private final BriefCache<String, List<ListItem>> cache = new BriefCache<>(LIST_LIFETIME);
 
         ListSpecialties(DoctorService doctors) {
             this.doctors = doctors;
@@ -55,13 +58,15 @@ final class BookingActions {
 
         @Override
         public ActionResult run(ActionContext context) {
-            return ActionResult.items(doctors.specialties().stream().map(s -> new ListItem(s.code(), s.name())).toList());
+            return ActionResult.items(cache.get("all", all -> doctors.specialties().stream()
+                    .map(s -> new ListItem(s.code(), s.name())).toList()));
         }
     }
 
     @Singleton
     static class ListDoctors implements UssdAction {
         private final DoctorService doctors;
+        private final BriefCache<String, List<ListItem>> cache = new BriefCache<>(LIST_LIFETIME);
 
         ListDoctors(DoctorService doctors) {
             this.doctors = doctors;
@@ -74,8 +79,8 @@ final class BookingActions {
 
         @Override
         public ActionResult run(ActionContext context) {
-            return ActionResult.items(doctors.bySpecialty(context.require("specialty")).stream()
-                    .map(d -> new ListItem(d.id(), d.displayName())).toList());
+            return ActionResult.items(cache.get(context.require("specialty"), specialty -> doctors.bySpecialty(specialty)
+                    .stream().map(d -> new ListItem(d.id(), d.displayName())).toList()));
         }
     }
 
@@ -83,6 +88,8 @@ final class BookingActions {
     static class FreeDays implements UssdAction {
         private final FreeSlotFinder slots;
         private final Labels labels;
+        /** By doctor id, or by specialty code for any doctor of it. */
+        private final BriefCache<String, List<LocalDate>> cache = new BriefCache<>(LIST_LIFETIME);
 
         FreeDays(FreeSlotFinder slots, Labels labels) {
             this.slots = slots;
@@ -98,8 +105,8 @@ final class BookingActions {
         public ActionResult run(ActionContext context) {
             String doctor = doctor(context);
             List<LocalDate> days = doctor.isEmpty()
-                    ? slots.daysWithFreeSlots(context.require("specialty"), DAYS_AHEAD)
-                    : slots.daysWithFreeSlotsForDoctor(doctor, DAYS_AHEAD);
+                    ? cache.get("any:" + context.require("specialty"), key -> slots.daysWithFreeSlots(context.require("specialty"), DAYS_AHEAD))
+                    : cache.get(doctor, key -> slots.daysWithFreeSlotsForDoctor(doctor, DAYS_AHEAD));
             return ActionResult.items(days.stream()
                     .map(d -> new ListItem(d.toString(), labels.day(d, context.language()))).toList());
         }

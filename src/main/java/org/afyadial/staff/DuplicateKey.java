@@ -1,0 +1,20 @@
+package org.afyadial.staff;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+
+/** Recognises a write refused by a unique index, the signal that another request got there first. */
+final class DuplicateKey {
+
+    private DuplicateKey() {
+    }
+
+    static boolean causedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MongoException mongo && ErrorCategory.fromErrorCode(mongo.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

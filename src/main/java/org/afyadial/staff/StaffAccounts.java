@@ -1,0 +1,104 @@
+package org.afyadial.staff;
+
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.security.utils.SecurityService;
+import jakarta.inject.Singleton;
+import org.afyadial.audit.AuditTrail;
+import org.bson.types.ObjectId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.afyadial.staff.UserDtos.NewUser;
+import static org.afyadial.staff.UserDtos.UserView;
+
+/** Administration of staff accounts; every change is appended to the audit log. */
+@Singleton
+class StaffAccounts {
+
+    static final String TARGET = "staff_user";
+
+    private final StaffUserRepository users;
+    private final Passwords passwords;
+    private final RefreshTokens refreshTokens;
+    private final ActiveStaffTokens activeTokens;
+    private final AuditTrail audit;
+    private final SecurityService security;
+    private final Clock clock;
+
+    StaffAccounts(StaffUserRepository users, Passwords passwords, RefreshTokens refreshTokens,
+                  ActiveStaffTokens activeTokens, AuditTrail audit, SecurityService security, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.refreshTokens = refreshTokens;
+        this.activeTokens = activeTokens;
+        this.audit = audit;
+        this.security = security;
+        this.clock = clock;
+    }
+
+    /** A taken username is refused by the unique index (409), not by a lookup that could race. */
+    UserView create(NewUser request) {
+        Instant now = clock.instant();
+        StaffUser user = users.save(new StaffUser(null, request.username(), passwords.hash(request.password()),
+                EnumSet.copyOf(request.roles()), true, now, now));
+        activeTokens.forget(user.username());
+        audit.record("user.create", TARGET, user.id(), null);
+        return UserView.of(user);
+    }
+
+    PageView<UserView> list(int page, int size) {
+        var found = users.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("username"))));
+        return new PageView<>(found.getContent().stream().map(UserView::of).toList(), page, size, found.getTotalSize());
+    }
+
+    UserView get(String id) {
+        return UserView.of(existing(id));
+    }
+
+    /** Takes effect at the user's next token (login or refresh); tokens already issued keep their roles until they expire. */
+    UserView changeRoles(String id, Set<Role> roles) {
+        existing(id);
+        users.update(id, (Set<Role>) EnumSet.copyOf(roles));
+        audit.record("user.roles", TARGET, id, null);
+        return get(id);
+    }
+
+    UserView disable(String id) {
+        StaffUser user = existing(id);
+        if (security.username().filter(user.username()::equals).isPresent()) {
+            throw new StaffProblems.SelfDisable();
+        }
+        users.update(id, false);
+        activeTokens.forget(user.username());
+        refreshTokens.revokeAll(user.username());
+        audit.record("user.disable", TARGET, id, null);
+        return get(id);
+    }
+
+    UserView enable(String id) {
+        StaffUser user = existing(id);
+        users.update(id, true);
+        activeTokens.forget(user.username());
+        audit.record("user.enable", TARGET, id, null);
+        return get(id);
+    }
+
+    /** The user signs in again everywhere: their refresh tokens are revoked. */
+    UserView resetPassword(String id, String password) {
+        StaffUser user = existing(id);
+        users.update(id, passwords.hash(password), clock.instant());
+        refreshTokens.revokeAll(user.username());
+        audit.record("user.password-reset", TARGET, id, null);
+        return get(id);
+    }
+
+    private StaffUser existing(String id) {
+        return Optional.of(id).filter(ObjectId::isValid).flatMap(users::findById)
+                .orElseThrow(() -> new StaffProblems.UserNotFound(id));
+    }
+}

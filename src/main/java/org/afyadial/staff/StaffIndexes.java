@@ -1,0 +1,62 @@
+package org.afyadial.staff;
+
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import jakarta.inject.Singleton;
+import org.afyadial.store.CollectionIndexes;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The indexes of the staff collections. */
+final class StaffIndexes {
+
+    private StaffIndexes() {
+    }
+
+    /** One account per username. */
+    @Singleton
+    static final class Users implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return StaffUser.COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(new IndexModel(Indexes.ascending("username"), new IndexOptions().unique(true).name("username_unique")));
+        }
+    }
+
+    /** Expired tokens are removed by MongoDB eventually (expiry itself is checked in code); revoke-all goes by username. */
+    @Singleton
+    static final class RefreshTokenIndexes implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return RefreshTokens.COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(
+                    new IndexModel(Indexes.ascending(RefreshTokens.EXPIRES_AT), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiry_ttl")),
+                    new IndexModel(Indexes.ascending("username"), new IndexOptions().name("username")));
+        }
+    }
+
+    /** A failure window is meaningless a day later; TTL keeps the collection to recent attempts. */
+    @Singleton
+    static final class LoginFailureIndexes implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return LoginThrottle.COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(new IndexModel(Indexes.ascending(LoginThrottle.WINDOW_START),
+                    new IndexOptions().expireAfter(1L, TimeUnit.DAYS).name("window_ttl")));
+        }
+    }
+}

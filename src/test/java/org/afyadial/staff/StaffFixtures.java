@@ -1,0 +1,35 @@
+package org.afyadial.staff;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Test accounts: makes sure a username exists, enabled, with the given roles, so that its tokens are accepted. */
+@Singleton
+public class StaffFixtures {
+
+    /** A hash of a random password nobody knows: fixture accounts sign in with minted tokens only. */
+    private static final String UNUSABLE_HASH = BCrypt.withDefaults().hashToString(4, UUID.randomUUID().toString().toCharArray());
+
+    private final StaffUserRepository users;
+    private final Clock clock;
+
+    StaffFixtures(StaffUserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public synchronized void ensureActive(String username, List<Role> roles) {
+        String name = username.toLowerCase(Locale.ROOT);
+        EnumSet<Role> wanted = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        users.findByUsername(name).ifPresentOrElse(
+                existing -> users.update(new StaffUser(existing.id(), name, existing.passwordHash(), wanted, true,
+                        existing.createdAt(), existing.passwordChangedAt())),
+                () -> users.save(new StaffUser(null, name, UNUSABLE_HASH, wanted, true, clock.instant(), clock.instant())));
+    }
+}
