@@ -6,6 +6,7 @@ import org.afyadial.patients.Language;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientDetails;
 import org.afyadial.patients.PatientService;
+import org.afyadial.sms.SmsPreferences;
 import org.afyadial.patients.Sex;
 import org.afyadial.ussd.ActionContext;
 import org.afyadial.ussd.ActionResult;
@@ -224,13 +225,13 @@ final class PatientActions {
         }
     }
 
-    /** Turns SMS reminders on or off as the menu set {@code smsOptIn}. */
+    /** Turns all non-essential SMS on or off as the menu set {@code smsOptIn}; queued reminders follow. */
     @Singleton
     static class SetSmsReminders implements UssdAction {
-        private final PatientService patients;
+        private final SmsPreferences preferences;
 
-        SetSmsReminders(PatientService patients) {
-            this.patients = patients;
+        SetSmsReminders(SmsPreferences preferences) {
+            this.preferences = preferences;
         }
 
         @Override
@@ -246,7 +247,7 @@ final class PatientActions {
         @Override
         public ActionResult run(ActionContext context) {
             boolean on = Boolean.parseBoolean(context.require("smsOptIn"));
-            patients.setSmsOptIn(context.require(PATIENT_ID), on, Channel.USSD);
+            preferences.setSmsOptIn(context.require(PATIENT_ID), on, Channel.USSD);
             return ActionResult.outcome(on ? "on" : "off");
         }
     }

@@ -1,0 +1,104 @@
+package org.afyadial.at;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.afyadial.sms.SendResult;
+import org.afyadial.sms.SmsGateway;
+import org.afyadial.sms.TransientSendFailure;
+
+import java.net.MalformedURLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends one SMS to one phone through AT's messaging API ({@code POST /version1/messaging}, form
+ * body, {@code apiKey} header). HTTP 201 is success and each recipient carries its own status
+ * code, read through {@link AtRecipientStatus}; any other answer, a timeout or a dropped
+ * connection is a transient failure.
+ */
+@Singleton
+@Requires(property = "afyadial.at.sms.api-key", pattern = ".+")
+class AtSmsClient implements SmsGateway {
+
+    private static final String MESSAGING = "/version1/messaging";
+    private static final int CONNECTIONS = 64;
+
+    @Serdeable
+    record Recipient(int statusCode, String number, String status, String messageId) {
+    }
+
+    @Serdeable
+    record MessageData(@JsonProperty("Message") String message, @JsonProperty("Recipients") List<Recipient> recipients) {
+    }
+
+    @Serdeable
+    record SendResponse(@JsonProperty("SMSMessageData") MessageData data) {
+    }
+
+    private final AtSmsSettings settings;
+    private final HttpClient http;
+
+    AtSmsClient(AtSmsSettings settings) throws MalformedURLException {
+        this.settings = settings;
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setReadTimeout(settings.timeout());
+        configuration.setConnectTimeout(Duration.ofSeconds(5));
+        configuration.getConnectionPoolConfiguration().setMaxConcurrentHttp1Connections(CONNECTIONS);
+        this.http = HttpClient.create(settings.resolvedBaseUrl().toURL(), configuration);
+    }
+
+    @Override
+    public SendResult send(String phone, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", settings.username());
+        form.put("to", phone);
+        form.put("message", text);
+        if (settings.senderId() != null && !settings.senderId().isBlank()) {
+            form.put("from", settings.senderId());
+        }
+        HttpRequest<?> request = HttpRequest.POST(MESSAGING, form)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .accept(MediaType.APPLICATION_JSON_TYPE)
+                .header("apiKey", settings.apiKey());
+        HttpResponse<SendResponse> response;
+        try {
+            response = http.toBlocking().exchange(request, SendResponse.class);
+        } catch (HttpClientResponseException e) {
+            throw new TransientSendFailure("AT answered HTTP " + e.getStatus().getCode());
+        } catch (HttpClientException e) {
+            throw new TransientSendFailure("AT unreachable: " + e.getClass().getSimpleName());
+        }
+        return recipientResult(response);
+    }
+
+    private static SendResult recipientResult(HttpResponse<SendResponse> response) {
+        if (response.getStatus() != HttpStatus.CREATED) {
+            throw new TransientSendFailure("AT answered HTTP " + response.getStatus().getCode());
+        }
+        SendResponse body = response.body();
+        if (body == null || body.data() == null || body.data().recipients() == null || body.data().recipients().isEmpty()) {
+            String message = body == null || body.data() == null ? "no body" : body.data().message();
+            return SendResult.refused(SendResult.Outcome.REJECTED, "no recipient accepted: " + message);
+        }
+        Recipient recipient = body.data().recipients().getFirst();
+        return AtRecipientStatus.toResult(recipient.statusCode(), recipient.status(), recipient.messageId());
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+}

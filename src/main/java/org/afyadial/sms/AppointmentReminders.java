@@ -1,0 +1,97 @@
+package org.afyadial.sms;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import org.afyadial.appointments.Appointment;
+import org.afyadial.appointments.AppointmentChanged;
+import org.afyadial.appointments.AppointmentStatus;
+import org.afyadial.patients.Patient;
+import org.afyadial.patients.PatientService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * SMS that follow an appointment's life: a confirmation as soon as it is CONFIRMED, reminders at
+ * {@code REMINDER_OFFSETS} before it starts (queued now with a future due time, expiring at the
+ * start), and the pending reminders cancelled when it is cancelled, refused or moved.
+ */
+@Singleton
+class AppointmentReminders {
+
+    private final PatientService patients;
+    private final SmsPreferences preferences;
+    private final Outbox outbox;
+    private final SmsTemplates templates;
+    private final AppointmentTexts texts;
+    private final SmsSettings settings;
+    private final Clock clock;
+
+    AppointmentReminders(PatientService patients, SmsPreferences preferences, Outbox outbox, SmsTemplates templates,
+                         AppointmentTexts texts, SmsSettings settings, Clock clock) {
+        this.patients = patients;
+        this.preferences = preferences;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.texts = texts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AppointmentChanged change) {
+        Appointment appointment = change.appointment();
+        switch (change.kind()) {
+            case BOOKED, CONFIRMED -> follow(appointment);
+            case RESCHEDULED -> {
+                cancelReminders(appointment.previousAppointmentId());
+                follow(appointment);
+            }
+            case CANCELLED, REFUSED, NO_SHOW, CHECKED_IN, COMPLETED -> cancelReminders(appointment.id());
+            case DOCTOR_ASSIGNED -> { }
+        }
+    }
+
+    private void follow(Appointment appointment) {
+        Patient patient = patients.get(appointment.patientId());
+        if (patient.phoneInvalid()) {
+            return;
+        }
+        String language = patient.language().name();
+        if (appointment.status() == AppointmentStatus.CONFIRMED) {
+            outbox.queue(SmsRequest.now("confirmation:" + appointment.id(), patient.id(), patient.phone(), language,
+                    templates.render(language, "confirmed", texts.when(appointment)), MessageKind.APPOINTMENT_CONFIRMATION));
+        }
+        if (preferences.wantsReminders(patient, MessageKind.APPOINTMENT_REMINDER)) {
+            queueReminders(appointment, patient, language);
+        }
+    }
+
+    private void queueReminders(Appointment appointment, Patient patient, String language) {
+        Instant now = clock.instant();
+        String text = templates.render(language, "reminder", texts.when(appointment));
+        for (Duration offset : settings.reminderOffsets()) {
+            Instant due = appointment.start().minus(offset);
+            if (due.isAfter(now)) {
+                outbox.queue(new SmsRequest(reminderKeyPrefix(appointment.id()) + label(offset), patient.id(), patient.phone(),
+                        language, text, MessageKind.APPOINTMENT_REMINDER, due, appointment.start()));
+            }
+        }
+    }
+
+    private void cancelReminders(String appointmentId) {
+        if (appointmentId != null) {
+            outbox.cancelQueued(reminderKeyPrefix(appointmentId), CancelReason.APPOINTMENT_CHANGED);
+        }
+    }
+
+    static String reminderKeyPrefix(String appointmentId) {
+        return "reminder:" + appointmentId + ":";
+    }
+
+    /** {@code 24h}, {@code 90m}: the offset as written in REMINDER_OFFSETS, for the idempotency key. */
+    static String label(Duration offset) {
+        return offset.toMinutesPart() == 0 ? offset.toHours() + "h" : offset.toMinutes() + "m";
+    }
+}

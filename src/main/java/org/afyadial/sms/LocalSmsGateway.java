@@ -1,0 +1,25 @@
+package org.afyadial.sms;
+
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+
+/**
+ * Development mode, used when no {@code AT_API_KEY} is set: every message is accepted and logged
+ * and nothing leaves the machine; the simulator's SMS pane shows it from the outbox.
+ */
+@Singleton
+@Secondary
+class LocalSmsGateway implements SmsGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSmsGateway.class);
+
+    @Override
+    public SendResult send(String phone, String text) {
+        LOG.info("SMS (not sent, no AT_API_KEY) to {}: {}", phone, text);
+        return SendResult.accepted("local-" + UUID.randomUUID());
+    }
+}

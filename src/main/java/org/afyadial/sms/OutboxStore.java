@@ -1,0 +1,242 @@
+package org.afyadial.sms;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.afyadial.store.CollectionIndexes;
+import org.afyadial.store.Store;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
+
+/**
+ * The {@code sms_outbox} collection. It is used through the driver rather than a Micronaut Data
+ * repository because every write is a conditional atomic update (claim, lease, status moves that
+ * never go backwards) and the dispatcher needs the claimed document back from the same call.
+ */
+@Singleton
+class OutboxStore {
+
+    static final String COLLECTION = "sms_outbox";
+
+    private final MongoCollection<Document> outbox;
+
+    OutboxStore(Store store) {
+        this.outbox = store.collection(COLLECTION);
+    }
+
+    @Singleton
+    static class OutboxIndexes implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(
+                    new IndexModel(Indexes.ascending("idempotencyKey"), new IndexOptions().unique(true).name("one_message_per_key")),
+                    // redundant on MongoDB, but the embedded server answers {_id, version} (every claim) from it without a scan
+                    new IndexModel(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("compare_and_set")),
+                    new IndexModel(Indexes.ascending("status", "notBefore"), new IndexOptions().name("due")),
+                    new IndexModel(Indexes.ascending("messageId"), new IndexOptions().sparse(true).name("by_provider_id")),
+                    new IndexModel(Indexes.ascending("patientId", "createdAt"), new IndexOptions().name("by_patient")),
+                    new IndexModel(Indexes.ascending("phone", "createdAt"), new IndexOptions().name("by_phone")));
+        }
+    }
+
+    /** Inserts the message, or answers empty when its idempotency key is already queued. */
+    Optional<OutboxMessage> insertOnce(OutboxMessage message) {
+        Document document = toDocument(message);
+        try {
+            outbox.insertOne(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(fromDocument(document));
+    }
+
+    void insertAll(List<OutboxMessage> messages) {
+        outbox.insertMany(messages.stream().map(OutboxStore::toDocument).toList());
+    }
+
+    /** A message found claimable, and the version it had then. */
+    record Candidate(ObjectId id, long version) {
+    }
+
+    /** Messages a dispatcher may claim now: due and queued, or stuck in SENDING past their lease. */
+    List<Candidate> claimable(Instant now, int limit) {
+        List<Candidate> found = new ArrayList<>(limit);
+        outbox.find(claimableFilter(now)).projection(new Document("_id", 1).append("version", 1)).limit(limit)
+                .forEach(d -> found.add(new Candidate(d.getObjectId("_id"), d.getLong("version"))));
+        return found;
+    }
+
+    /**
+     * Claims the candidate for {@code owner} if nobody changed it since it was found claimable (every
+     * write bumps {@code version}): one atomic compare-and-set, so of several dispatchers racing for a
+     * message exactly one wins. Being due and having an expired lease stay true as time passes.
+     */
+    Optional<OutboxMessage> claim(Candidate candidate, String owner, Instant now, Duration lease) {
+        Document claimed = outbox.findOneAndUpdate(
+                sameVersion(candidate.id(), candidate.version()),
+                combine(set("status", OutboxStatus.SENDING.name()), set("leaseOwner", owner),
+                        set("leaseUntil", Date.from(now.plus(lease))), inc("attempts", 1), touched(now)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(OutboxStore::fromDocument);
+    }
+
+    private static Bson touched(Instant now) {
+        return combine(set("updatedAt", Date.from(now)), inc("version", 1L));
+    }
+
+    /** A plain {@code {_id, version}} document, the exact key set the embedded server looks up in its index. */
+    private static Document sameVersion(ObjectId id, long version) {
+        return new Document("_id", id).append("version", version);
+    }
+
+    private static Bson claimableFilter(Instant now) {
+        Date at = Date.from(now);
+        return or(
+                and(eq("status", OutboxStatus.QUEUED.name()), lte("notBefore", at)),
+                and(eq("status", OutboxStatus.SENDING.name()), lt("leaseUntil", at)));
+    }
+
+    /** Moves a message this owner still holds, unchanged since its claim; false when its lease was lost to another dispatcher. */
+    boolean finishLease(OutboxMessage claimed, Instant now, Bson changes) {
+        return outbox.updateOne(sameVersion(new ObjectId(claimed.id()), claimed.version()),
+                combine(changes, unset("leaseOwner"), unset("leaseUntil"), touched(now))).getModifiedCount() == 1;
+    }
+
+    /** Moves the message with this provider id if its status is one of {@code from}; false otherwise. */
+    boolean moveByMessageId(String messageId, Collection<OutboxStatus> from, Instant now, Bson changes) {
+        return outbox.updateOne(
+                and(eq("messageId", messageId), in("status", from.stream().map(Enum::name).toList())),
+                combine(changes, touched(now))).getModifiedCount() == 1;
+    }
+
+    boolean existsWithMessageId(String messageId) {
+        return outbox.find(eq("messageId", messageId)).limit(1).first() != null;
+    }
+
+    /** Cancels the queued messages in {@code scope}, noting why so that only the same reason brings them back. */
+    long cancelQueued(Bson scope, CancelReason reason, Instant now) {
+        return outbox.updateMany(and(eq("status", OutboxStatus.QUEUED.name()), scope),
+                combine(set("status", OutboxStatus.CANCELLED.name()), set("cancelReason", reason.name()), touched(now))).getModifiedCount();
+    }
+
+    /** Queues again the messages of {@code scope} cancelled for {@code reason} that are still ahead. */
+    long requeueCancelled(Bson scope, CancelReason reason, Instant now) {
+        return outbox.updateMany(
+                and(eq("status", OutboxStatus.CANCELLED.name()), eq("cancelReason", reason.name()), gt("notBefore", Date.from(now)), scope),
+                combine(set("status", OutboxStatus.QUEUED.name()), unset("cancelReason"), touched(now))).getModifiedCount();
+    }
+
+    static Bson keyStartsWith(String prefix) {
+        return regex("idempotencyKey", "^" + Pattern.quote(prefix));
+    }
+
+    static Bson ofPatients(Collection<String> patientIds, Collection<MessageKind> kinds) {
+        return and(in("patientId", patientIds), in("kind", kinds.stream().map(Enum::name).toList()));
+    }
+
+    List<OutboxMessage> find(Bson filter, int skip, int limit) {
+        List<OutboxMessage> found = new ArrayList<>();
+        outbox.find(filter).sort(new Document("createdAt", -1)).skip(skip).limit(limit).forEach(d -> found.add(fromDocument(d)));
+        return found;
+    }
+
+    long count(Bson filter) {
+        return outbox.countDocuments(filter);
+    }
+
+    private static Document toDocument(OutboxMessage m) {
+        Document d = new Document("_id", m.id() == null ? new ObjectId() : new ObjectId(m.id()))
+                .append("idempotencyKey", m.idempotencyKey())
+                .append("phone", m.phone())
+                .append("text", m.text())
+                .append("language", m.language())
+                .append("encoding", m.encoding().name())
+                .append("segments", m.segments())
+                .append("kind", m.kind().name())
+                .append("status", m.status().name())
+                .append("attempts", m.attempts())
+                .append("version", m.version())
+                .append("notBefore", Date.from(m.notBefore()))
+                .append("createdAt", Date.from(m.createdAt()));
+        putIfPresent(d, "patientId", m.patientId());
+        putIfPresent(d, "expiresAt", date(m.expiresAt()));
+        return d;
+    }
+
+    private static void putIfPresent(Document d, String field, @Nullable Object value) {
+        if (value != null) {
+            d.append(field, value);
+        }
+    }
+
+    static OutboxMessage fromDocument(Document d) {
+        return new OutboxMessage(
+                d.getObjectId("_id").toHexString(),
+                d.getString("idempotencyKey"),
+                d.getString("patientId"),
+                d.getString("phone"),
+                d.getString("text"),
+                d.getString("language"),
+                SmsEncoding.Encoding.valueOf(d.getString("encoding")),
+                d.getInteger("segments", 1),
+                MessageKind.valueOf(d.getString("kind")),
+                OutboxStatus.valueOf(d.getString("status")),
+                d.getInteger("attempts", 0),
+                d.getString("lastError"),
+                d.getString("messageId"),
+                instant(d.getDate("notBefore")),
+                instant(d.getDate("expiresAt")),
+                instant(d.getDate("leaseUntil")),
+                d.getString("leaseOwner"),
+                instant(d.getDate("createdAt")),
+                instant(d.getDate("sentAt")),
+                instant(d.getDate("deliveredAt")),
+                d.getLong("version"));
+    }
+
+    private static @Nullable Instant instant(@Nullable Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    static @Nullable Date date(@Nullable Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+}

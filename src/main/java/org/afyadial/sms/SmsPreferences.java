@@ -1,0 +1,79 @@
+package org.afyadial.sms;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import jakarta.inject.Singleton;
+import org.afyadial.patients.Channel;
+import org.afyadial.patients.Patient;
+import org.afyadial.patients.PatientService;
+import org.afyadial.store.Store;
+import org.bson.Document;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What SMS a patient wants: all non-essential SMS on or off (the patient record's SMS opt-in, set by
+ * STOP/START, the USSD menu, or the operator's blacklist) and appointment reminders on or off
+ * (kept here, in {@code sms_preferences}). Turning something off cancels what is already queued;
+ * turning it back on queues again what still lies ahead.
+ */
+@Singleton
+public class SmsPreferences {
+
+    static final Set<MessageKind> NON_ESSENTIAL = EnumSet.of(MessageKind.APPOINTMENT_REMINDER, MessageKind.MEDICATION_REMINDER);
+    private static final Set<MessageKind> APPOINTMENT_REMINDERS = EnumSet.of(MessageKind.APPOINTMENT_REMINDER);
+
+    private final MongoCollection<Document> preferences;
+    private final PatientService patients;
+    private final Outbox outbox;
+
+    SmsPreferences(Store store, PatientService patients, Outbox outbox) {
+        this.preferences = store.collection("sms_preferences");
+        this.patients = patients;
+        this.outbox = outbox;
+    }
+
+    /** STOP (false) or START (true) for everybody registered on the phone; answers who that is. */
+    public List<Patient> setSmsOptInByPhone(String phone, boolean optIn, Channel channel) {
+        List<Patient> family = patients.setSmsOptInByPhone(phone, optIn, channel);
+        toggle(family.stream().map(Patient::id).toList(), NON_ESSENTIAL, CancelReason.OPTED_OUT, optIn);
+        return family;
+    }
+
+    /** The USSD "stop all SMS" / "receive SMS" choice of one patient. */
+    public Patient setSmsOptIn(String patientId, boolean optIn, Channel channel) {
+        Patient patient = patients.setSmsOptIn(patientId, optIn, channel);
+        toggle(List.of(patientId), NON_ESSENTIAL, CancelReason.OPTED_OUT, optIn);
+        return patient;
+    }
+
+    public boolean appointmentRemindersOn(String patientId) {
+        Document found = preferences.find(new Document("_id", patientId)).first();
+        return found == null || found.getBoolean("appointmentReminders", true);
+    }
+
+    public void setAppointmentReminders(String patientId, boolean on) {
+        preferences.updateOne(new Document("_id", patientId),
+                new Document("$set", new Document("appointmentReminders", on)), new UpdateOptions().upsert(true));
+        toggle(List.of(patientId), APPOINTMENT_REMINDERS, CancelReason.REMINDERS_OFF, on);
+    }
+
+    /** Whether reminders of this kind may be queued for the patient now. */
+    boolean wantsReminders(Patient patient, MessageKind kind) {
+        boolean reachable = patient.smsOptIn() && !patient.phoneInvalid();
+        return reachable && (kind != MessageKind.APPOINTMENT_REMINDER || appointmentRemindersOn(patient.id()));
+    }
+
+    private void toggle(List<String> patientIds, Set<MessageKind> kinds, CancelReason reason, boolean on) {
+        if (patientIds.isEmpty()) {
+            return;
+        }
+        if (on) {
+            outbox.requeueCancelled(patientIds, kinds, reason);
+        } else {
+            outbox.cancelQueued(patientIds, kinds, reason);
+        }
+    }
+}
