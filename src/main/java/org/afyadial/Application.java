@@ -24,7 +24,7 @@ public class Application {
         switch (command) {
             case "ussd-sim" -> System.exit(UssdSimulatorCli.run(rest, System.in, System.out));
             case "lint-menus" -> System.exit(LintMenusCommand.run(rest, System.out));
-            default -> Micronaut.run(Application.class, args);
+            default -> Micronaut.build(args).mainClass(Application.class).banner(false).start();
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.afyadial.sms;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -24,6 +23,7 @@ import org.afyadial.audit.AuditTrail;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientService;
 import org.afyadial.system.ProblemException;
+import org.afyadial.system.PageOf;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -53,12 +53,6 @@ class NotificationsController {
                     m.encoding(), m.segments(), m.attempts(), m.lastError(), m.notBefore(), m.createdAt(), m.sentAt(),
                     m.deliveredAt());
         }
-    }
-
-    /** An empty list is still written as {@code "items": []}. */
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record NotificationPage(List<Notification> items, int page, int size, long total) {
     }
 
     /** A message typed by staff; {@code idempotencyKey} lets a client retry without sending twice. */
@@ -108,7 +102,7 @@ class NotificationsController {
     @Get
     @Operation(summary = "SMS sent or queued, newest first",
             description = "Filter by patientId and/or status (QUEUED, SENDING, SENT, DELIVERED, FAILED, EXPIRED, CANCELLED).")
-    NotificationPage list(@QueryValue @Nullable String patientId, @QueryValue @Nullable OutboxStatus status,
+    PageOf<Notification> list(@QueryValue @Nullable String patientId, @QueryValue @Nullable OutboxStatus status,
                           @QueryValue(defaultValue = "0") @Min(0) int page,
                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         List<Bson> filters = new ArrayList<>();
@@ -121,6 +115,6 @@ class NotificationsController {
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         List<Notification> items = store.find(filter, page * size, size).stream().map(Notification::of).toList();
-        return new NotificationPage(items, page, size, store.count(filter));
+        return new PageOf<>(items, page, size, store.count(filter));
     }
 }
