@@ -1,9 +1,13 @@
 package org.afyadial.sms;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -21,9 +25,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -47,6 +56,8 @@ import static com.mongodb.client.model.Updates.unset;
 class OutboxStore {
 
     static final String COLLECTION = "sms_outbox";
+
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> outbox;
 
@@ -118,6 +129,13 @@ class OutboxStore {
         return Optional.ofNullable(claimed).map(OutboxStore::fromDocument);
     }
 
+    /** Rethrows unless every failed write lost a race for the same next version on the unique {_id, version} index. */
+    private static void onlyRaces(MongoBulkWriteException e) {
+        if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+            throw e;
+        }
+    }
+
     private static Bson touched(Instant now) {
         return combine(set("updatedAt", Date.from(now)), inc("version", 1L));
     }
@@ -134,10 +152,71 @@ class OutboxStore {
                 and(eq("status", OutboxStatus.SENDING.name()), lt("leaseUntil", at)));
     }
 
+    /** What to write on a claimed message when its lease ends. */
+    record LeaseEnd(OutboxMessage claimed, Bson changes) {
+    }
+
     /** Moves a message this owner still holds, unchanged since its claim; false when its lease was lost to another dispatcher. */
     boolean finishLease(OutboxMessage claimed, Instant now, Bson changes) {
-        return outbox.updateOne(sameVersion(new ObjectId(claimed.id()), claimed.version()),
-                combine(changes, unset("leaseOwner"), unset("leaseUntil"), touched(now))).getModifiedCount() == 1;
+        return finishLeases(List.of(new LeaseEnd(claimed, changes)), now).isEmpty();
+    }
+
+    /**
+     * Ends many leases in one round trip, each write still a compare-and-set on {@code {_id, version}}
+     * as in {@link #finishLease}; answers the ids of the messages whose lease was lost (or cannot be
+     * told apart from lost) and therefore were not written.
+     */
+    Set<String> finishLeases(List<LeaseEnd> ends, Instant now) {
+        if (ends.isEmpty()) {
+            return Set.of();
+        }
+        Bson leaseEnded = combine(unset("leaseOwner"), unset("leaseUntil"), touched(now));
+        List<UpdateOneModel<Document>> writes = ends.stream()
+                .map(end -> new UpdateOneModel<Document>(sameVersion(new ObjectId(end.claimed().id()), end.claimed().version()),
+                        combine(end.changes(), leaseEnded)))
+                .toList();
+        Set<String> lost = new HashSet<>();
+        long modified;
+        try {
+            modified = outbox.bulkWrite(writes, UNORDERED).getModifiedCount();
+        } catch (MongoBulkWriteException e) {
+            modified = racedWrites(e, ends, lost);
+        }
+        if (modified + lost.size() < ends.size()) {
+            lost.addAll(notWritten(ends, lost));
+        }
+        return lost;
+    }
+
+    /** A write that raced another dispatcher's claim for the same next version lost it on the unique {_id, version} index. */
+    private static long racedWrites(MongoBulkWriteException e, List<LeaseEnd> ends, Set<String> lost) {
+        onlyRaces(e);
+        for (BulkWriteError error : e.getWriteErrors()) {
+            lost.add(ends.get(error.getIndex()).claimed().id());
+        }
+        return e.getWriteResult().getModifiedCount();
+    }
+
+    /**
+     * Only reached when a lease was lost: the bulk result gives a count, not which writes matched.
+     * Our write left exactly {@code version + 1} with no lease owner, whereas a competing claim left
+     * that version with its own owner; anything later is counted as lost to stay on the safe side.
+     */
+    private Set<String> notWritten(List<LeaseEnd> ends, Set<String> alreadyLost) {
+        Map<ObjectId, Long> writtenVersion = new HashMap<>();
+        for (LeaseEnd end : ends) {
+            if (!alreadyLost.contains(end.claimed().id())) {
+                writtenVersion.put(new ObjectId(end.claimed().id()), end.claimed().version() + 1);
+            }
+        }
+        Set<String> notWritten = writtenVersion.keySet().stream().map(ObjectId::toHexString).collect(Collectors.toSet());
+        outbox.find(in("_id", writtenVersion.keySet())).projection(new Document("version", 1).append("leaseOwner", 1))
+                .forEach(d -> {
+                    if (d.getLong("version").equals(writtenVersion.get(d.getObjectId("_id"))) && d.getString("leaseOwner") == null) {
+                        notWritten.remove(d.getObjectId("_id").toHexString());
+                    }
+                });
+        return notWritten;
     }
 
     /** Moves the message with this provider id if its status is one of {@code from}; false otherwise. */

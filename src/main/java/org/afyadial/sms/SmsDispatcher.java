@@ -17,10 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -65,95 +67,99 @@ public class SmsDispatcher {
         this.owner = owner;
     }
 
-    /** Claims up to one batch of due messages and sends them; answers how many the provider accepted. */
+    /**
+     * Claims up to one batch of due messages and sends them; answers how many the provider accepted.
+     * What happened to each message is recorded in one bulk write at the end of the batch rather than
+     * one write per message. Every write is still conditional on the lease, and waiting for the batch
+     * asks no more of the lease than before: all claims are taken as the batch starts, so the lease
+     * already had to outlast the whole batch for its slowest message.
+     */
     public int dispatchDue() {
         if (alerts.sendingPaused()) {
             return 0;
         }
         Instant now = clock.instant();
         List<OutboxStore.Candidate> candidates = store.claimable(now, settings.batchSize());
-        AtomicInteger accepted = new AtomicInteger();
+        Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (OutboxStore.Candidate candidate : candidates) {
                 workers.execute(() -> {
                     try {
-                        store.claim(candidate, owner, now, settings.lease())
-                                .filter(this::deliver)
-                                .ifPresent(sent -> accepted.incrementAndGet());
+                        store.claim(candidate, owner, now, settings.lease()).map(this::deliver).ifPresent(outcomes::add);
                     } catch (RuntimeException e) {
                         LOG.error("Dispatching outbox message {} failed; it will be retried when its lease expires", candidate.id(), e);
                     }
                 });
             }
         }
-        return accepted.get();
+        return record(List.copyOf(outcomes));
     }
 
-    /** Sends one claimed message and records what happened; true when the provider accepted it. */
-    private boolean deliver(OutboxMessage message) {
+    /** A claimed message, what to write on it when its lease ends, and whether the provider accepted it. */
+    private record Outcome(OutboxStore.LeaseEnd end, boolean accepted) {
+
+        static Outcome of(OutboxMessage message, Bson changes) {
+            return new Outcome(new OutboxStore.LeaseEnd(message, changes), false);
+        }
+    }
+
+    /** Writes the outcomes; answers how many accepted messages were recorded under a lease still held. */
+    private int record(List<Outcome> outcomes) {
+        Set<String> lost = store.finishLeases(outcomes.stream().map(Outcome::end).toList(), clock.instant());
+        lost.forEach(id -> LOG.warn("Lease on outbox message {} expired before it was recorded; another dispatcher owns it now", id));
+        return (int) outcomes.stream().filter(o -> o.accepted() && !lost.contains(o.end().claimed().id())).count();
+    }
+
+    /** Sends one claimed message; answers what to record on it. */
+    private Outcome deliver(OutboxMessage message) {
         Instant now = clock.instant();
         if (message.expiresAt() != null && now.isAfter(message.expiresAt())) {
-            finish(message, now, set("status", OutboxStatus.EXPIRED.name()));
-            return false;
+            return Outcome.of(message, set("status", OutboxStatus.EXPIRED.name()));
         }
         try {
-            return record(message, sender.send(message.phone(), message.text()));
+            return outcome(message, sender.send(message.phone(), message.text()));
         } catch (CallNotPermittedException | RequestNotPermitted | BulkheadFullException e) {
-            putBackUncounted(message, clock.instant(), message.notBefore());
+            return putBackUncounted(message, message.notBefore());
         } catch (TransientSendFailure e) {
-            failedTransiently(message, clock.instant(), e.getMessage());
+            return failedTransiently(message, clock.instant(), e.getMessage());
         }
-        return false;
     }
 
-    private boolean record(OutboxMessage message, SendResult result) {
-        Instant now = clock.instant();
-        switch (result.outcome()) {
-            case ACCEPTED -> {
-                return finish(message, now, combine(set("status", OutboxStatus.SENT.name()),
-                        set("messageId", result.messageId()), set("sentAt", Date.from(now))));
-            }
+    private Outcome outcome(OutboxMessage message, SendResult result) {
+        return switch (result.outcome()) {
+            case ACCEPTED -> new Outcome(new OutboxStore.LeaseEnd(message, combine(set("status", OutboxStatus.SENT.name()),
+                    set("messageId", result.messageId()), set("sentAt", Date.from(clock.instant())))), true);
             case INSUFFICIENT_BALANCE -> {
                 alerts.pauseSending("the provider reports insufficient balance (" + result.detail() + ")");
                 LOG.error("SMS sending paused: insufficient balance at the provider");
-                putBackUncounted(message, now, message.notBefore());
+                yield putBackUncounted(message, message.notBefore());
             }
             case INVALID_NUMBER, BLACKLISTED -> {
-                finish(message, now, failed(result.outcome() + ": " + result.detail()));
                 refusals.publishEvent(new SmsRecipientRefused(message.patientId(), message.phone(), result.outcome()));
+                yield Outcome.of(message, failed(result.outcome() + ": " + result.detail()));
             }
-            case REJECTED -> finish(message, now, failed("REJECTED: " + result.detail()));
-        }
-        return false;
+            case REJECTED -> Outcome.of(message, failed("REJECTED: " + result.detail()));
+        };
     }
 
-    private void failedTransiently(OutboxMessage message, Instant now, String detail) {
+    private Outcome failedTransiently(OutboxMessage message, Instant now, String detail) {
         if (message.attempts() >= settings.maxAttempts()) {
-            finish(message, now, failed("gave up after " + message.attempts() + " attempts: " + detail));
-            return;
+            return Outcome.of(message, failed("gave up after " + message.attempts() + " attempts: " + detail));
         }
         Duration wait = settings.requeueBackoff().multipliedBy(1L << Math.min(message.attempts() - 1, 20));
         Instant retryAt = now.plus(wait.compareTo(LONGEST_REQUEUE_WAIT) > 0 ? LONGEST_REQUEUE_WAIT : wait);
-        finish(message, now, combine(set("status", OutboxStatus.QUEUED.name()), set("lastError", detail),
+        return Outcome.of(message, combine(set("status", OutboxStatus.QUEUED.name()), set("lastError", detail),
                 set("notBefore", Date.from(retryAt))));
     }
 
     /** Back to the queue without spending an attempt: the provider was never asked (breaker open, paused...). */
-    private void putBackUncounted(OutboxMessage message, Instant now, Instant notBefore) {
-        finish(message, now, combine(set("status", OutboxStatus.QUEUED.name()), inc("attempts", -1),
+    private static Outcome putBackUncounted(OutboxMessage message, Instant notBefore) {
+        return Outcome.of(message, combine(set("status", OutboxStatus.QUEUED.name()), inc("attempts", -1),
                 set("notBefore", Date.from(notBefore))));
     }
 
     private static Bson failed(String error) {
         return combine(set("status", OutboxStatus.FAILED.name()), set("lastError", error));
-    }
-
-    private boolean finish(OutboxMessage message, Instant now, Bson changes) {
-        boolean held = store.finishLease(message, now, changes);
-        if (!held) {
-            LOG.warn("Lease on outbox message {} expired before it was recorded; another dispatcher owns it now", message.id());
-        }
-        return held;
     }
 
     private static String hostName() {
