@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param ratePerSecond       {@code AT_SMS_RATE_PER_SECOND}: calls to the provider per second; 0 or less = no limit
  * @param transliterate       {@code SMS_TRANSLITERATE}: replace characters outside GSM-7 so a message stays cheap
- * @param quietHours          {@code QUIET_HOURS}: clinic-time window {@code HH:mm-HH:mm} in which non-urgent SMS wait
+ * @param quietHours          {@code QUIET_HOURS}: clinic-time window {@code HH:mm-HH:mm} in which non-urgent SMS wait ({@code 00:00-00:00}: none)
  * @param reminderOffsets     {@code REMINDER_OFFSETS}: how long before a visit reminders go out
  * @param dispatchInterval    {@code SMS_DISPATCH_INTERVAL}: how often each instance looks for due messages
  * @param batchSize           messages one dispatcher claims per round
