@@ -1,5 +1,6 @@
 package org.afyadial.staff;
 
+import org.afyadial.store.DuplicateKey;
 import com.mongodb.client.model.Filters;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;

@@ -1,5 +1,6 @@
 package org.afyadial.staff;
 
+import org.afyadial.store.DuplicateKey;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;

@@ -1,7 +1,7 @@
 package org.afyadial.system;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
+import org.afyadial.store.DuplicateKey;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.reflect.ReflectionUtils;
@@ -222,7 +222,7 @@ final class ErrorHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, MongoException e) {
-            if (causedByDuplicateKey(e)) {
+            if (DuplicateKey.causedBy(e)) {
                 return problem(processor, request, e, HttpStatus.CONFLICT, ALREADY_EXISTS, List.of());
             }
             LOG.error("Store failure on {} {}", request.getMethod(), request.getPath(), e);
@@ -244,26 +244,12 @@ final class ErrorHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception e) {
-            if (causedByDuplicateKey(e)) {
+            if (DuplicateKey.causedBy(e)) {
                 return problem(processor, request, e, HttpStatus.CONFLICT, ALREADY_EXISTS, List.of());
             }
             LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), e);
             return problem(processor, request, e, HttpStatus.INTERNAL_SERVER_ERROR,
                     "Something went wrong on our side; it has been logged", List.of());
         }
-    }
-
-    /** Micronaut Data wraps the driver's exception, so the whole cause chain is searched. */
-    static boolean causedByDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MongoException mongo && isDuplicateKey(mongo)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDuplicateKey(MongoException e) {
-        return ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY;
     }
 }

@@ -1,15 +1,16 @@
-package org.afyadial.staff;
+package org.afyadial.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 
 /** Recognises a write refused by a unique index, the signal that another request got there first. */
-final class DuplicateKey {
+public final class DuplicateKey {
 
     private DuplicateKey() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    /** Searches the whole cause chain: Micronaut Data wraps the driver's exception. */
+    public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MongoException mongo && ErrorCategory.fromErrorCode(mongo.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 return true;
