@@ -32,13 +32,13 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     private final MongoServer server;
-    private final SessionSupportingBackend backend;
+    private final EmbeddedBackend backend;
 
     EmbeddedMongoConfiguration(ApplicationConfiguration application, Environment environment,
                                @Value("${afyadial.data-dir}") Path dataDir,
                                @Value("${afyadial.store.in-memory:false}") boolean inMemory) {
         super(application, environment);
-        backend = new SessionSupportingBackend(inMemory ? new MVStore.Builder().open() : fileStore(dataDir));
+        backend = new EmbeddedBackend(inMemory ? new MVStore.Builder().open() : fileStore(dataDir));
         server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         var address = server.getLocalAddress();

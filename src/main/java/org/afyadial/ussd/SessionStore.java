@@ -7,8 +7,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
 import org.afyadial.store.CollectionIndexes;
@@ -18,15 +19,21 @@ import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * USSD sessions ({@code ussd_sessions}, keyed by the provider's session id) and, per phone, the last
- * session ({@code ussd_phones}) so that a new session can offer to resume. A hop costs one read and one
- * conditional replace; hops that change records add one atomic claim.
+ * session ({@code ussd_phones}) so that a new session can offer to resume. The store is the truth, so any
+ * instance can serve the next hop; each instance also remembers the sessions it last wrote, so that the usual
+ * hop costs only its conditional replace. The condition (the digest of the text the hop started from) fails
+ * if another instance moved the session on meanwhile, and the engine then reads the store. Hops that change
+ * records add one atomic claim.
  */
 @Singleton
 class SessionStore {
@@ -34,12 +41,31 @@ class SessionStore {
     static final String SESSIONS = "ussd_sessions";
     static final String PHONES = "ussd_phones";
 
+    /** Enough for every session of a busy clinic's last minutes; older ones are read from the store. */
+    private static final int REMEMBERED_SESSIONS = 20_000;
+
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> phones;
+    private final Map<String, UssdSession> remembered = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, UssdSession> eldest) {
+                    return size() > REMEMBERED_SESSIONS;
+                }
+            });
 
     SessionStore(Store store) {
         this.sessions = store.collection(SESSIONS);
         this.phones = store.collection(PHONES);
+    }
+
+    /** The session as this instance last wrote it, which another instance may have moved on since. */
+    Optional<UssdSession> remembered(String sessionId) {
+        return Optional.ofNullable(remembered.get(sessionId));
+    }
+
+    void forget(String sessionId) {
+        remembered.remove(sessionId);
     }
 
     Optional<UssdSession> find(String sessionId) {
@@ -51,6 +77,7 @@ class SessionStore {
     boolean insert(UssdSession session) {
         try {
             sessions.insertOne(session.toDocument());
+            remember(session);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -67,11 +94,24 @@ class SessionStore {
     boolean commit(UssdSession session, String expectedDigest, String expectedPending) {
         Bson unchanged = Filters.and(Filters.eq("_id", session.id), Filters.eq("lastDigest", expectedDigest),
                 Filters.eq("pending", expectedPending));
-        return sessions.replaceOne(unchanged, session.toDocument(), new ReplaceOptions()).getMatchedCount() == 1;
+        if (sessions.replaceOne(unchanged, session.toDocument(), new ReplaceOptions()).getMatchedCount() != 1) {
+            return false;
+        }
+        remember(session);
+        return true;
+    }
+
+    private void remember(UssdSession session) {
+        if (session.pending == null && !session.end) {
+            remembered.put(session.id, session);
+        } else {
+            remembered.remove(session.id);
+        }
     }
 
     /** Marks the session as being advanced by the request with this digest; false if another request got there first. */
     boolean claim(String sessionId, String expectedDigest, String digest) {
+        remembered.remove(sessionId);
         Bson free = Filters.and(Filters.eq("_id", sessionId), Filters.eq("lastDigest", expectedDigest),
                 Filters.eq("pending", null));
         return sessions.updateOne(free, Updates.set("pending", digest)).getModifiedCount() == 1;
@@ -83,19 +123,17 @@ class SessionStore {
                 Updates.set("pending", null));
     }
 
-    void rememberLastSession(String phone, String sessionId, Instant expiresAt) {
-        phones.updateOne(Filters.eq("_id", phone),
+    /** Records this session as the phone's latest and answers the one it replaces, if any. */
+    Optional<String> replaceLastSession(String phone, String sessionId, Instant expiresAt) {
+        Document before = phones.findOneAndUpdate(Filters.eq("_id", phone),
                 Updates.combine(Updates.set("lastSessionId", sessionId), Updates.set("expiresAt", Date.from(expiresAt))),
-                new UpdateOptions().upsert(true));
-    }
-
-    Optional<String> lastSessionOf(String phone) {
-        Document found = phones.find(Filters.eq("_id", phone)).first();
-        return Optional.ofNullable(found).map(d -> d.getString("lastSessionId"));
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        return Optional.ofNullable(before).map(d -> d.getString("lastSessionId"));
     }
 
     /** Keeps the provider's end-of-session report; a session that ended normally is no longer offered for resuming. */
     boolean recordEnd(UssdSessionReport report) {
+        remembered.remove(report.sessionId());
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("report.status", report.status()),
                 Updates.set("report.durationMillis", report.durationMillis()),

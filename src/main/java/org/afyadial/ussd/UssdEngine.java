@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs USSD conversations from the menus: reads the session, interprets only the newest input against the
@@ -56,25 +57,43 @@ public class UssdEngine {
 
     /** The answer to one hop; never throws. */
     public UssdReply answer(UssdHop hop) {
+        if (isBlank(hop.sessionId()) || isBlank(hop.phone())) {
+            return end(message("badRequest", menus.defaultLanguage()));
+        }
+        String text = hop.text() == null ? "" : hop.text();
+        Optional<UssdSession> remembered = store.remembered(hop.sessionId());
+        if (remembered.isPresent() || text.isEmpty()) {
+            // usually right: this instance served the previous hop, or this is the first one
+            Optional<UssdReply> reply = attempt(hop, text, () -> remembered, true);
+            if (reply.isPresent()) {
+                return reply.get();
+            }
+            store.forget(hop.sessionId());
+        }
+        return attempt(hop, text, () -> store.find(hop.sessionId()), false).orElseThrow();
+    }
+
+    /**
+     * Answers the hop from the session the source gives. Empty when the session had moved on meanwhile and the
+     * hop may be tried again from the store; otherwise a lost race waits for the request that won it.
+     */
+    private Optional<UssdReply> attempt(UssdHop hop, String text, Supplier<Optional<UssdSession>> source,
+                                        boolean mayRetry) {
         Turn turn = null;
         try {
-            if (isBlank(hop.sessionId()) || isBlank(hop.phone())) {
-                return end(message("badRequest", menus.defaultLanguage()));
-            }
-            String text = hop.text() == null ? "" : hop.text();
-            Optional<UssdSession> found = store.find(hop.sessionId());
+            Optional<UssdSession> found = source.get();
             turn = new Turn(found.map(UssdSession::copy)
                     .orElseGet(() -> new UssdSession(hop.sessionId(), hop.phone(), menus.defaultLanguage(), clock.instant())),
                     digest(text), found.isPresent());
-            return found.isPresent() ? next(found.get(), turn, text) : start(turn, text);
+            return Optional.of(found.isPresent() ? next(found.get(), turn, text) : start(turn, text));
         } catch (LostRace race) {
-            return awaitOther(hop.sessionId(), turn.digest, turn.session.language);
+            return mayRetry ? Optional.empty() : Optional.of(awaitOther(hop.sessionId(), turn.digest, turn.session.language));
         } catch (RuntimeException e) {
             LOG.error("USSD hop failed in session {}", hop.sessionId(), e);
             if (turn != null && turn.claimed) {
                 releaseQuietly(turn);
             }
-            return end(message("apology", turn == null ? menus.defaultLanguage() : turn.session.language));
+            return Optional.of(end(message("apology", turn == null ? menus.defaultLanguage() : turn.session.language)));
         }
     }
 
@@ -108,7 +127,6 @@ public class UssdEngine {
         if (!stored) {
             throw new LostRace();
         }
-        store.rememberLastSession(s.phone, s.id, s.expiresAt);
         return s.reply();
     }
 
@@ -157,7 +175,7 @@ public class UssdEngine {
     }
 
     private Optional<UssdSession> resumable(String phone, String sessionId, Instant now) {
-        return store.lastSessionOf(phone)
+        return store.replaceLastSession(phone, sessionId, now.plus(settings.sessionLifetime()))
                 .filter(id -> !id.equals(sessionId))
                 .flatMap(store::find)
                 .filter(s -> !s.end && s.pending == null && s.expiresAt.isAfter(now))

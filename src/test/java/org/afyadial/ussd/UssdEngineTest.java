@@ -12,6 +12,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.afyadial.MovableClock;
 import org.afyadial.store.Store;
+import org.afyadial.system.ClinicSettings;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,21 @@ class UssdEngineTest {
 
     @Inject
     Store store;
+
+    @Inject
+    UssdEngine engine;
+
+    @Inject
+    MenuCatalog catalog;
+
+    @Inject
+    ActionRegistry actions;
+
+    @Inject
+    UssdSettings settings;
+
+    @Inject
+    ClinicSettings clinic;
 
     private BlockingHttpClient http;
     private UssdPhone phone;
@@ -296,6 +312,26 @@ class UssdEngineTest {
         assertFalse(stored.toJson().contains("2*Amina"));
         assertNotEquals(null, stored.getDate("expiresAt"));
         assertEquals("test.year", stored.getString("state"));
+    }
+
+    @Test
+    void hopsServedByAnotherInstanceMeanwhileAreNotUndone() {
+        UssdEngine other = new UssdEngine(catalog, new SessionStore(store), actions, settings, clinic, clock);
+        String session = "ATUid_two_instances";
+        String phoneNumber = "+254700088888";
+        assertTrue(hop(engine, session, phoneNumber, "").screen().startsWith("Test home"));
+        assertTrue(hop(other, session, phoneNumber, "2").screen().startsWith("Your name?"));
+        // this instance remembers the session as it left it after the dial: it must notice the move and read it
+        assertTrue(hop(engine, session, phoneNumber, "2*Amina").screen().startsWith("Year of birth?"));
+        assertTrue(hop(other, session, phoneNumber, "2*Amina").screen().startsWith("Year of birth?"));
+        assertTrue(hop(other, session, phoneNumber, "2*Amina*1990").screen().startsWith("Delivery date"));
+        assertTrue(hop(engine, session, phoneNumber, "2*Amina*1990*01042026").screen().startsWith("How many"));
+        Document stored = store.collection(SessionStore.SESSIONS).find(Filters.eq("_id", session)).first();
+        assertEquals(List.of("test.home", "test.name", "test.year", "test.when"), stored.getList("stack", String.class));
+    }
+
+    private static UssdReply hop(UssdEngine engine, String session, String phoneNumber, String text) {
+        return engine.answer(new UssdHop(session, "*384*1#", phoneNumber, "99999", text));
     }
 
     private static void reachConfirm(UssdPhone phone) {

@@ -1,21 +1,31 @@
 package org.afyadial.store;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend plus the two session commands the MongoDB driver relies on:
- * without {@code logicalSessionTimeoutMinutes} in the handshake the driver refuses the
- * implicit sessions Micronaut Data opens, and {@code endSessions} is sent when a client closes.
+ * mongo-java-server's H2 backend, made fit to run AfyaDial:
+ * <ul>
+ *   <li>the two session commands the MongoDB driver relies on: without {@code logicalSessionTimeoutMinutes} in the
+ *   handshake the driver refuses the implicit sessions Micronaut Data opens, and {@code endSessions} is sent when a
+ *   client closes;</li>
+ *   <li>databases that answer queries from indexes (see {@link IndexedDatabase}) instead of reading every document.</li>
+ * </ul>
  */
-final class SessionSupportingBackend extends H2Backend {
+final class EmbeddedBackend extends H2Backend {
 
     private static final int SESSION_TIMEOUT_MINUTES = 30;
 
-    SessionSupportingBackend(MVStore store) {
+    EmbeddedBackend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedDatabase(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
