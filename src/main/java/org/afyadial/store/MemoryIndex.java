@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * A secondary (non-unique) index of the embedded server, held in memory and rebuilt from the collection when the
  * server starts. It serves queries that fix its first key or bound it to a range, and, when the first key is fixed,
  * narrows further by a range or value of the second key: {@code {doctorId: d, start: {$lt: t}}} on
- * {@code (doctorId, start)}. Values are ordered as MongoDB sorts them, so numbers of different types compare equal.
+ * {@code (doctorId, start)}. A query that is an {@code $or} of such conditions gets the union of their documents. Values are ordered as MongoDB sorts them, so numbers of different types compare equal.
  */
 final class MemoryIndex<P> extends Index<P> {
 
@@ -40,13 +40,35 @@ final class MemoryIndex<P> extends Index<P> {
         super(name, keys, true);
     }
 
+    /** True when the query, or each branch of its {@code $or}, puts a condition on the first key. */
     @Override
     public synchronized boolean canHandle(Document query) {
-        return FieldCondition.in(query, keys().getFirst()).isPresent();
+        List<Document> branches = branches(query);
+        return narrows(query) || !branches.isEmpty() && branches.stream().allMatch(this::narrows);
     }
 
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
+        if (narrows(query)) {
+            return positionsFor(query);
+        }
+        Set<P> union = new LinkedHashSet<>();
+        branches(query).forEach(branch -> union.addAll(positionsFor(branch)));
+        return union;
+    }
+
+    private boolean narrows(Document query) {
+        return FieldCondition.in(query, keys().getFirst()).isPresent();
+    }
+
+    private static List<Document> branches(Document query) {
+        if (query.get("$or") instanceof List<?> branches && branches.stream().allMatch(Document.class::isInstance)) {
+            return branches.stream().map(Document.class::cast).toList();
+        }
+        return List.of();
+    }
+
+    private Set<P> positionsFor(Document query) {
         FieldCondition first = FieldCondition.in(query, keys().getFirst()).orElseThrow();
         Optional<FieldCondition> second = keys().size() > 1 && first.isEquality()
                 ? FieldCondition.in(query, keys().get(1)) : Optional.empty();

@@ -40,7 +40,8 @@ class IndexNarrowingTest {
             {start: {$lt: {$date: '2026-11-21T08:10:00Z'}}}                   | -
             {doctor: null}                                                   | -
             {doctor: {$ne: 'd1'}}                                            | -
-            {$or: [{doctor: 'd1'}, {doctor: 'd2'}]}                          | -
+            {$or: [{doctor: 'd1', start: {$lt: {$date: '2026-11-21T08:05:00Z'}}}, {doctor: 'd3'}]} | 1 6
+            {$or: [{doctor: 'd1'}, {holder: 'x'}]}                           | -
             """)
     void aSecondaryIndexNarrowsByItsFirstKeyThenItsSecond(String query, String expected) {
         MemoryIndex<Object> index = new MemoryIndex<>("doctor_start",
