@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * An H2 database of the embedded server whose indexes narrow queries the way MongoDB's do. Out of the box,
  * mongo-java-server uses a unique index only for a query on exactly its keys (so {@code {_id, version}} reads the
- * whole collection) and ignores secondary indexes altogether; here unique indexes serve any query that fixes their
- * keys, and secondary indexes are kept in memory (rebuilt from the data when the server starts).
+ * whole collection), keeps unique keys in H2 maps that serialize keys to compare them, and ignores secondary
+ * indexes altogether. Here every index lives in memory, is rebuilt from the documents when the server starts
+ * (documents stay in H2), and serves the queries that fix or bound its keys.
  */
 final class IndexedDatabase extends H2Database {
 
@@ -23,7 +24,7 @@ final class IndexedDatabase extends H2Database {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        return new UniqueKeyLookup<>(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
+        return new MemoryUniqueIndex<>(indexName, keys, sparse);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.afyadial.store;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -24,11 +26,12 @@ import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The embedded server's indexes change how a query is answered, never what it answers: every query of the table
  * gives the same documents as mongo-java-server's stock H2 backend, which reads every document, before and after
- * writes and after a restart (when the in-memory indexes are rebuilt from the file).
+ * writes and after a restart (when the in-memory indexes are rebuilt from the file, unique keys included).
  */
 class EmbeddedIndexesTest {
 
@@ -116,6 +119,10 @@ class EmbeddedIndexesTest {
         stopSubject();
         startSubject();
         assertSameAnswers("after a restart");
+        MongoWriteException duplicate = assertThrows(MongoWriteException.class,
+                () -> collection(subjectClient).insertOne(Document.parse("{_id: 100, code: 'c7'}")));
+        assertEquals(ErrorCategory.DUPLICATE_KEY, duplicate.getError().getCategory(), "unique keys still hold");
+        assertThrows(MongoWriteException.class, () -> collection(subjectClient).insertOne(Document.parse("{_id: 7}")));
     }
 
     private void assertSameAnswers(String when) {
