@@ -97,14 +97,17 @@ final class MemoryIndex<P> extends Index<P> {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        Set<KeyValue> keyValues = getKeyValues(document);
+        index(getKeyValues(document), position);
+        positionOfId.put(document.get("_id"), position);
+    }
+
+    private void index(Set<KeyValue> keyValues, P position) {
         for (KeyValue keyValue : keyValues) {
             positions.computeIfAbsent(keyValue.get(0), first -> new TreeMap<>(ORDER))
                     .computeIfAbsent(second(keyValue), s -> new LinkedHashSet<>())
                     .add(position);
         }
         keysOf.put(position, keyValues);
-        positionOfId.put(document.get("_id"), position);
     }
 
     @Override
@@ -119,8 +122,11 @@ final class MemoryIndex<P> extends Index<P> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
-        forget(position);
-        add(newDocument, position, collection);
+        Set<KeyValue> keyValues = getKeyValues(newDocument);
+        if (!keyValues.equals(keysOf.get(position))) {
+            forget(position);
+            index(keyValues, position);
+        }
     }
 
     private void forget(P position) {
