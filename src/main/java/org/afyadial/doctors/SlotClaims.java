@@ -65,10 +65,16 @@ public class SlotClaims {
     public record Claim(String holder, Instant claimedAt) {
     }
 
-    /** Claimed time of the doctor overlapping [from, to). */
+    /**
+     * Claimed time of the doctor overlapping [from, to). The start is bounded on both sides so that the
+     * {@code (doctorId, start)} index reads only the window, not the doctor's whole history: no claim is
+     * longer than the longest slot.
+     */
     public List<Slot> claimed(String doctorId, Instant from, Instant to) {
         return store.collection(COLLECTION)
-                .find(Filters.and(Filters.eq("doctorId", doctorId), Filters.lt("start", Date.from(to)), Filters.gt("end", Date.from(from))))
+                .find(Filters.and(Filters.eq("doctorId", doctorId),
+                        Filters.gt("start", Date.from(from.minusSeconds(60L * WeeklySchedule.LONGEST_SLOT_MINUTES))),
+                        Filters.lt("start", Date.from(to)), Filters.gt("end", Date.from(from))))
                 .map(d -> new Slot(doctorId, d.getDate("start").toInstant(), d.getDate("end").toInstant()))
                 .into(new ArrayList<>());
     }

@@ -12,8 +12,11 @@ import java.util.List;
 /** When a doctor consults every week, and how long one appointment slot lasts. */
 @Serdeable
 public record WeeklySchedule(
-        @Min(5) @Max(240) int slotMinutes,
+        @Min(5) @Max(WeeklySchedule.LONGEST_SLOT_MINUTES) int slotMinutes,
         @NotNull List<@Valid @NotNull WorkingHours> hours) {
+
+    /** No slot, and so no claim, lasts longer. */
+    static final int LONGEST_SLOT_MINUTES = 240;
 
     public WeeklySchedule {
         hours = hours == null ? List.of() : List.copyOf(hours);

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,16 +51,40 @@ class SlotGridTest {
             05:31       | none                  | 06:00 06:30 11:00 11:30
             04:00       | 05:30-06:00           | 05:00 06:00 06:30 11:00 11:30
             04:00       | 05:40-06:10           | 05:00 06:30 11:00 11:30
+            04:00       | 04:00-05:31 06:00-06:30 | 06:30 11:00 11:30
+            04:00       | 06:50-07:00 05:00-11:01 | 11:30
             12:00       | none                  |
             """)
     void freeSlotsSkipThePastAndTakenTime(String now, String taken, String expected) {
         List<Slot> offered = SlotGrid.slotsOn("dr", MORNINGS, MONDAY, List.of(), ZoneId.of("Africa/Nairobi"));
-        List<Slot> takenSlots = taken.equals("none") ? List.of() : List.of(new Slot("dr",
-                at(taken.split("-")[0]), at(taken.split("-")[1])));
+        List<Slot> takenSlots = taken.equals("none") ? List.of() : Arrays.stream(taken.split(" "))
+                .map(span -> new Slot("dr", at(span.split("-")[0]), at(span.split("-")[1]))).toList();
 
         List<Slot> free = SlotGrid.free(offered, at(now), takenSlots);
 
         assertEquals(starts(expected), free.stream().map(Slot::start).toList());
+    }
+
+    @org.junit.jupiter.api.Test
+    void freeSlotsAreThoseNoClaimOverlapsWhateverTheClaimsLengthsAndOrder() {
+        Random random = new Random(42);
+        Instant monday = MONDAY.atStartOfDay(ZoneId.of("UTC")).toInstant();
+        List<Slot> offered = new ArrayList<>();
+        for (int minute = 0; minute < 14 * 24 * 60; minute += 5) {
+            offered.add(new Slot("dr", monday.plusSeconds(60L * minute), monday.plusSeconds(60L * (minute + 5))));
+        }
+        for (int round = 0; round < 20; round++) {
+            List<Slot> taken = new ArrayList<>();
+            for (int i = 0; i < random.nextInt(400); i++) {
+                Instant start = monday.plusSeconds(60L * random.nextInt(14 * 24 * 60));
+                taken.add(new Slot("dr", start, start.plusSeconds(60L * (1 + random.nextInt(240)))));
+            }
+            Instant now = monday.plusSeconds(60L * random.nextInt(24 * 60));
+            List<Slot> expected = offered.stream().filter(s -> s.start().isAfter(now))
+                    .filter(s -> taken.stream().noneMatch(t -> s.overlaps(t.start(), t.end()))).toList();
+
+            assertEquals(expected, SlotGrid.free(offered, now, taken), "round " + round);
+        }
     }
 
     @org.junit.jupiter.api.Test

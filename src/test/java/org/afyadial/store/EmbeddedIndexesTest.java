@@ -59,6 +59,8 @@ class EmbeddedIndexesTest {
             "{$or: [{status: 'QUEUED', at: {$lte: {$date: '2026-11-21T09:00:00Z'}}}, {status: 'SENT', n: {$lt: 3}}]}",
             "{$or: [{owner: 'o1'}, {status: 'SENT'}]}",
             "{at: {$gte: {$date: '2026-11-21T10:00:00Z'}}}",
+            "{$and: [{owner: 'o1'}, {at: {$gt: {$date: '2026-11-21T08:30:00Z'}}}, {at: {$lte: {$date: '2026-11-21T10:00:00Z'}}}]}",
+            "{$and: [{at: {$lt: {$date: '2026-11-21T10:00:00Z'}}}, {at: {$gt: {$date: '2026-11-21T09:00:00Z'}}}, {n: {$gte: 3}}]}",
             "{status: 'SENT'}",
             "{status: null}",
             "{status: {$exists: false}}",

@@ -34,6 +34,8 @@ class IndexNarrowingTest {
             {doctor: 'd1', start: {$lte: {$date: '2026-11-21T08:10:00Z'}}}    | 1 2 3
             {doctor: 'd1', start: {$gt: {$date: '2026-11-21T08:05:00Z'}}}     | 3
             {$and: [{doctor: 'd1'}, {start: {$gte: {$date: '2026-11-21T08:05:00Z'}}}, {holder: 'x'}]} | 2 3
+            {$and: [{doctor: 'd1'}, {start: {$gt: {$date: '2026-11-21T07:00:00Z'}}}, {start: {$lt: {$date: '2026-11-21T08:10:00Z'}}}]} | 1 2
+            {$and: [{doctor: 'd1'}, {start: {$lt: {$date: '2026-11-21T08:10:00Z'}}}, {start: {$gte: {$date: '2026-11-21T08:05:00Z'}}}]} | 2
             {doctor: {$gte: 'd2'}}                                           | 4 5 6
             {doctor: 'd9'}                                                   | ''
             {start: {$lt: {$date: '2026-11-21T08:10:00Z'}}}                   | -
