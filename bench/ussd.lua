@@ -1,7 +1,8 @@
 -- wrk script: every connection is one registered patient (phone +2547100NNNNN, N = thread number) running the
 -- 7-hop booking conversation in order, again and again: dial, Book, first service, a doctor, the second day
 -- (tomorrow: today may have only a few times left),
--- a time, Confirm. Doctor and time keys differ per patient so that patients rarely want the same slot.
+-- a time (the patient's usual key, or the last one when the day has fewer left), Confirm. Doctor and time keys
+-- differ per patient so that patients rarely want the same slot.
 -- Counts: bad answers (not 200, not CON/END, apology, or an unexpected screen), bookings, and conversations
 -- ended by "that time has just been taken" (another patient got the slot first).
 
@@ -41,6 +42,17 @@ function request()
   local body = "sessionId=bench-" .. id .. "-" .. session .. "&serviceCode=%2A384%2A1%23&phoneNumber=" .. phone
       .. "&networkCode=99999&text=" .. urlencode(text)
   return wrk.format("POST", "/at/ussd", { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+end
+
+-- the numbered choices of a list screen, not counting "98. More"
+local function choices(body)
+  local n = 0
+  for key in body:gmatch("\n(%d+)%. ") do
+    if key ~= "98" then
+      n = n + 1
+    end
+  end
+  return n
 end
 
 local function push(input)
@@ -83,7 +95,12 @@ function response(status, headers, body)
     newSession = true
   else
     step = step + 1
-    push(inputs[step])
+    local input = inputs[step]
+    if step == 5 then
+      -- late in a run the day may have fewer free times left than this patient's usual choice
+      input = tostring(math.min(tonumber(input), choices(body)))
+    end
+    push(input)
   end
 end
 
