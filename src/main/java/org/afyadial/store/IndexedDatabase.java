@@ -1,12 +1,18 @@
 package org.afyadial.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVStore;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * An H2 database of the embedded server whose indexes narrow queries the way MongoDB's do. Out of the box,
@@ -17,19 +23,53 @@ import java.util.List;
  */
 final class IndexedDatabase extends H2Database {
 
+    /**
+     * The indexes opened while the database opens, by collection, filled afterwards in one read of each
+     * collection. H2Database's constructor opens them, before this class's fields are initialized: hence no
+     * initializer here, which would reset the field once that constructor returns.
+     */
+    private Map<String, List<Index<Object>>> opening;
+
     IndexedDatabase(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
         super(databaseName, mvStore, cursorRegistry);
     }
 
     @Override
+    protected void initializeNamespacesAndIndexes() {
+        opening = new LinkedHashMap<>();
+        super.initializeNamespacesAndIndexes();
+        Map<String, List<Index<Object>>> opened = opening;
+        opening = null;
+        opened.forEach(this::fill);
+    }
+
+    private void fill(String collectionName, List<Index<Object>> indexes) {
+        MongoCollection<Object> collection = resolveCollection(collectionName, true);
+        for (Document document : collection.queryAll()) {
+            // H2Collection keys its documents by _id: that is the position the collection gives its indexes
+            Object position = Objects.requireNonNull(document.get("_id"), () -> "a document without _id in " + collectionName);
+            indexes.forEach(index -> index.add(document, position, collection));
+        }
+        indexes.forEach(index -> ((FilledAfterOpening) index).documentsLoaded());
+    }
+
+    private <I extends Index<Object> & FilledAfterOpening> I opened(String collectionName, I index) {
+        if (opening != null && !collectionName.startsWith("system.")) {
+            index.awaitDocuments();
+            opening.computeIfAbsent(collectionName, name -> new ArrayList<>()).add(index);
+        }
+        return index;
+    }
+
+    @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        return new MemoryUniqueIndex<>(indexName, keys, sparse);
+        return opened(collectionName, new MemoryUniqueIndex<>(indexName, keys, sparse));
     }
 
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
-        return new MemoryIndex<>(indexName, keys);
+        return opened(collectionName, new MemoryIndex<>(indexName, keys));
     }
 }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * narrows further by a range or value of the second key: {@code {doctorId: d, start: {$lt: t}}} on
  * {@code (doctorId, start)}. A query that is an {@code $or} of such conditions gets the union of their documents. Values are ordered as MongoDB sorts them, so numbers of different types compare equal.
  */
-final class MemoryIndex<P> extends Index<P> {
+final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
 
     private static final Comparator<Object> ORDER = Comparator.nullsFirst(ValueComparator.ascWithoutListHandling());
     /** Stands for the second key in an index that has only one. */
@@ -34,10 +34,16 @@ final class MemoryIndex<P> extends Index<P> {
     /** The key values each document was indexed under, so that removing it does not depend on its current state. */
     private final Map<P, Set<KeyValue>> keysOf = new HashMap<>();
     private final Map<Object, P> positionOfId = new HashMap<>();
+    private volatile boolean awaitingDocuments;
+
+    /** The indexed fields when all are top-level ones, whose values can be read without the general path walk. */
+    private final List<String> topLevelFields;
 
     MemoryIndex(String name, List<IndexKey> keys) {
         // "sparse" for the collection: a document this index does not know is no inconsistency
         super(name, keys, true);
+        List<String> fields = keys.stream().map(IndexKey::getKey).toList();
+        this.topLevelFields = fields.stream().anyMatch(field -> field.contains(".")) ? null : fields;
     }
 
     /** True when the query, or each branch of its {@code $or}, puts a condition on the first key. */
@@ -97,8 +103,23 @@ final class MemoryIndex<P> extends Index<P> {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        index(getKeyValues(document), position);
+        index(keyValuesOf(document), position);
         positionOfId.put(document.get("_id"), position);
+    }
+
+    /** The document's keys: one per array element when a field holds an array, as MongoDB's multikey indexes. */
+    private Set<KeyValue> keyValuesOf(Document document) {
+        if (topLevelFields == null) {
+            return getKeyValues(document);
+        }
+        Object[] values = new Object[topLevelFields.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = document.get(topLevelFields.get(i));
+            if (values[i] instanceof Collection) {
+                return getKeyValues(document);
+            }
+        }
+        return Set.of(new KeyValue(values));
     }
 
     private void index(Set<KeyValue> keyValues, P position) {
@@ -122,7 +143,7 @@ final class MemoryIndex<P> extends Index<P> {
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
                                            MongoCollection<P> collection) {
-        Set<KeyValue> keyValues = getKeyValues(newDocument);
+        Set<KeyValue> keyValues = keyValuesOf(newDocument);
         if (!keyValues.equals(keysOf.get(position))) {
             forget(position);
             index(keyValues, position);
@@ -160,6 +181,21 @@ final class MemoryIndex<P> extends Index<P> {
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
         // not unique: any change is allowed
+    }
+
+    @Override
+    public synchronized boolean isEmpty() {
+        return !awaitingDocuments && keysOf.isEmpty();
+    }
+
+    @Override
+    public void awaitDocuments() {
+        awaitingDocuments = true;
+    }
+
+    @Override
+    public void documentsLoaded() {
+        awaitingDocuments = false;
     }
 
     @Override

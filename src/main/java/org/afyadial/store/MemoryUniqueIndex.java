@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code {_id: ..., version: ...}}, {@code {$and: [{_id: ...}, ...]}}, {@code {_id: {$eq: ...}}}): it looks the
  * keys up and leaves the rest of the query to the collection.
  */
-final class MemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
+final class MemoryUniqueIndex<P> extends AbstractUniqueIndex<P> implements FilledAfterOpening {
 
     private final Map<KeyValue, P> positions = new ConcurrentHashMap<>();
+    private volatile boolean awaitingDocuments;
 
     MemoryUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -76,7 +77,17 @@ final class MemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 
     @Override
     public boolean isEmpty() {
-        return positions.isEmpty();
+        return !awaitingDocuments && positions.isEmpty();
+    }
+
+    @Override
+    public void awaitDocuments() {
+        awaitingDocuments = true;
+    }
+
+    @Override
+    public void documentsLoaded() {
+        awaitingDocuments = false;
     }
 
     @Override
