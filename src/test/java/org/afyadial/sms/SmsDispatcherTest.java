@@ -132,6 +132,20 @@ class SmsDispatcherTest implements TestPropertyProvider {
         assertEquals(0, fake.acceptedTimes("second"));
     }
 
+    @Test
+    void queuingSeveralAtOnceLeavesOutOnlyTheKeysQueuedBefore() {
+        outbox.queue(SmsRequest.now("many:2", null, "+254711000003", "en", "second, queued before", MessageKind.STAFF));
+
+        outbox.queueAll(List.of(
+                SmsRequest.now("many:1", null, "+254711000003", "en", "first", MessageKind.STAFF),
+                SmsRequest.now("many:2", null, "+254711000003", "en", "second, again", MessageKind.STAFF),
+                SmsRequest.now("many:3", null, "+254711000003", "en", "third", MessageKind.STAFF)));
+        dispatcher.dispatchDue();
+
+        assertEquals(List.of(1, 1, 0, 1), List.of(fake.acceptedTimes("first"), fake.acceptedTimes("second, queued before"),
+                fake.acceptedTimes("second, again"), fake.acceptedTimes("third")));
+    }
+
     @ParameterizedTest(name = "recipient status {0} -> {1}")
     @CsvSource(textBlock = """
             # AT recipient code, outbox status after one round, attempt counted, refusal published

@@ -60,7 +60,7 @@ class BookingStoreCommandsTest {
             new Hop("2", "Choose a day", 4, 3),
             new Hop("2", "Choose a time", 3, 3),
             new Hop("3", "Confirm?", 2, 2),
-            new Hop("1", "Booked: Dr Amina Wanjiru", 14, 14));
+            new Hop("1", "Booked: Dr Amina Wanjiru", 9, 9));
 
     @Test
     void aBookingConversationStaysWithinItsCommandBudget() {
