@@ -1,7 +1,7 @@
 package org.afyadial.sms;
 
-import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.afyadial.appointments.Appointment;
 import org.afyadial.appointments.AppointmentChanged;
@@ -79,13 +79,13 @@ class AppointmentReminders {
 
     private List<SmsRequest> reminders(Appointment appointment, Patient patient, String language, Map<String, String> when) {
         Instant now = clock.instant();
+        String text = templates.render(language, "reminder", when);
         List<SmsRequest> reminders = new ArrayList<>();
         for (Duration offset : settings.reminderOffsets()) {
             Instant due = appointment.start().minus(offset);
             if (due.isAfter(now)) {
                 reminders.add(new SmsRequest(reminderKeyPrefix(appointment.id()) + label(offset), patient.id(), patient.phone(),
-                        language, templates.render(language, "reminder", when), MessageKind.APPOINTMENT_REMINDER, due,
-                        appointment.start()));
+                        language, text, MessageKind.APPOINTMENT_REMINDER, due, appointment.start()));
             }
         }
         return reminders;
