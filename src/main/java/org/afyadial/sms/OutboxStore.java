@@ -113,10 +113,6 @@ class OutboxStore {
         }
     }
 
-    void insertAll(List<OutboxMessage> messages) {
-        outbox.insertMany(messages.stream().map(OutboxStore::toDocument).toList());
-    }
-
     /** A message found claimable, and the version it had then. */
     record Candidate(ObjectId id, long version) {
     }
