@@ -65,11 +65,11 @@ public class SlotClaims {
     public record Claim(String holder, Instant claimedAt) {
     }
 
-    /** Claimed time of the doctor overlapping [from, to). */
-    public List<Slot> claimed(String doctorId, Instant from, Instant to) {
+    /** Claimed time of the doctors overlapping [from, to), in one query. */
+    public List<Slot> claimed(List<String> doctorIds, Instant from, Instant to) {
         return store.collection(COLLECTION)
-                .find(Filters.and(Filters.eq("doctorId", doctorId), Filters.lt("start", Date.from(to)), Filters.gt("end", Date.from(from))))
-                .map(d -> new Slot(doctorId, d.getDate("start").toInstant(), d.getDate("end").toInstant()))
+                .find(Filters.and(Filters.in("doctorId", doctorIds), Filters.lt("start", Date.from(to)), Filters.gt("end", Date.from(from))))
+                .map(d -> new Slot(d.getString("doctorId"), d.getDate("start").toInstant(), d.getDate("end").toInstant()))
                 .into(new ArrayList<>());
     }
 
