@@ -17,7 +17,7 @@ import org.afyadial.patients.Channel;
 import org.afyadial.patients.ChannelAudit;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientService;
-import org.afyadial.store.Counters;
+import org.afyadial.store.DuplicateKey;
 import org.afyadial.store.VersionedUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +54,8 @@ public class AppointmentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppointmentService.class);
     private static final String TARGET = "appointment";
-    private static final String REFERENCE_COUNTER = "appointment-reference";
+    /** Draws of a reference before giving up; a draw is taken with a chance of (appointments stored) / 28 million. */
+    private static final int REFERENCE_DRAWS = 10;
     /** Longer than any booking takes between its claim and its save. */
     private static final Duration IN_PROGRESS = Duration.ofMinutes(1);
 
@@ -63,21 +64,21 @@ public class AppointmentService {
     private final DoctorService doctors;
     private final FreeSlotFinder slots;
     private final SlotClaims claims;
-    private final Counters counters;
+    private final References references;
     private final AppointmentSettings settings;
     private final ChannelAudit audit;
     private final ApplicationEventPublisher<AppointmentChanged> events;
     private final Clock clock;
 
     AppointmentService(AppointmentRepository repository, PatientService patients, DoctorService doctors,
-                       FreeSlotFinder slots, SlotClaims claims, Counters counters, AppointmentSettings settings,
+                       FreeSlotFinder slots, SlotClaims claims, References references, AppointmentSettings settings,
                        ChannelAudit audit, ApplicationEventPublisher<AppointmentChanged> events, Clock clock) {
         this.repository = repository;
         this.patients = patients;
         this.doctors = doctors;
         this.slots = slots;
         this.claims = claims;
-        this.counters = counters;
+        this.references = references;
         this.settings = settings;
         this.audit = audit;
         this.events = events;
@@ -88,10 +89,10 @@ public class AppointmentService {
 
     /** Books a slot of the doctor's schedule; {@link SlotTaken} (409) if someone holds it. */
     public Appointment book(String patientId, String doctorId, Instant start, @Nullable String reason, Channel channel) {
-        patients.get(patientId);
+        Patient patient = patients.get(patientId);
         Doctor doctor = doctors.get(doctorId);
         Slot slot = futureSlotOf(doctor, start);
-        return booked(insert(patientId, doctor, slot.start(), slot.end(), reason, false, channel, null), channel);
+        return booked(insert(patientId, doctor, slot.start(), slot.end(), reason, false, channel, null), patient, channel);
     }
 
     /**
@@ -100,20 +101,20 @@ public class AppointmentService {
      * a grid slot, which then stops being offered.
      */
     public Appointment bookUrgent(String patientId, String doctorId, Instant start, @Nullable String reason) {
-        patients.get(patientId);
+        Patient patient = patients.get(patientId);
         Doctor doctor = doctors.get(doctorId);
         requireFuture(start);
         Instant end = start.plus(slots.slotLength(doctor));
-        return booked(insert(patientId, doctor, start, end, reason, true, Channel.STAFF, null), Channel.STAFF);
+        return booked(insert(patientId, doctor, start, end, reason, true, Channel.STAFF, null), patient, Channel.STAFF);
     }
 
     /** Books whichever doctor of the specialty is free at {@code start}; {@link NoFreeSlot} (409) if none is. */
     public Appointment bookAnyAvailable(String patientId, String specialty, Instant start, @Nullable String reason, Channel channel) {
-        patients.get(patientId);
+        Patient patient = patients.get(patientId);
         for (Slot free : slots.freeSlotsForSpecialty(specialty, start, start.plusMillis(1))) {
             try {
                 Doctor doctor = doctors.get(free.doctorId());
-                return booked(insert(patientId, doctor, free.start(), free.end(), reason, false, channel, null), channel);
+                return booked(insert(patientId, doctor, free.start(), free.end(), reason, false, channel, null), patient, channel);
             } catch (SlotTaken e) {
                 // someone booked this doctor meanwhile: the next doctor may still be free
             }
@@ -248,10 +249,29 @@ public class AppointmentService {
     private record Change(Appointment before, Appointment after) {
     }
 
-    /** Claims the time, then saves; the claim is released if the save fails. */
+    /**
+     * Claims the time, then saves; the claim is released if the save fails. The save fails on the unique
+     * reference when the random reference is already taken: the booking then draws another one.
+     */
     private Appointment insert(String patientId, Doctor doctor, Instant start, Instant end, @Nullable String reason,
                                boolean urgent, Channel channel, @Nullable String previousId) {
-        String reference = References.of(counters.next(REFERENCE_COUNTER));
+        for (int draw = 1; ; draw++) {
+            String reference = references.draw();
+            claim(doctor, start, end, reference);
+            try {
+                Instant now = clock.instant();
+                return repository.save(new Appointment(null, reference, patientId, doctor.id(), doctor.specialty(), start, end,
+                        settings.initialStatus(), reason, urgent, channel, previousId, null, null, now, now, null));
+            } catch (RuntimeException e) {
+                claims.release(doctor.id(), start, reference);
+                if (!DuplicateKey.causedBy(e) || draw == REFERENCE_DRAWS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void claim(Doctor doctor, Instant start, Instant end, String reference) {
         try {
             claims.claim(doctor.id(), start, end, reference);
         } catch (SlotTaken taken) {
@@ -260,26 +280,21 @@ public class AppointmentService {
             }
             claims.claim(doctor.id(), start, end, reference);
         }
-        try {
-            Instant now = clock.instant();
-            return repository.save(new Appointment(null, reference, patientId, doctor.id(), doctor.specialty(), start, end,
-                    settings.initialStatus(), reason, urgent, channel, previousId, null, null, now, now, null));
-        } catch (RuntimeException e) {
-            claims.release(doctor.id(), start, reference);
-            throw e;
-        }
     }
 
     /**
      * A process that died between claiming and saving (or between cancelling and releasing)
      * leaves a claim no active appointment holds. Once it is old enough not to be a booking in
      * progress, the next booking of that time releases it; the release names the dead holder,
-     * so a live claim is never removed.
+     * so a live claim is never removed. The holder's reference may also be another appointment's
+     * (a draw that was taken), which does not hold this time.
      */
     private boolean releasedAbandonedClaim(String doctorId, Instant start) {
         return claims.holderOf(doctorId, start)
                 .filter(claim -> claim.claimedAt().plus(IN_PROGRESS).isBefore(clock.instant()))
-                .filter(claim -> repository.findByReference(claim.holder()).map(a -> !a.status().holdsSlot()).orElse(true))
+                .filter(claim -> repository.findByReference(claim.holder())
+                        .filter(a -> a.status().holdsSlot() && a.doctorId().equals(doctorId) && a.start().equals(start))
+                        .isEmpty())
                 .map(claim -> {
                     LOG.warn("Releasing the abandoned claim of {} on doctor {} at {}", claim.holder(), doctorId, start);
                     claims.release(doctorId, start, claim.holder());
@@ -288,9 +303,9 @@ public class AppointmentService {
                 .orElse(false);
     }
 
-    private Appointment booked(Appointment appointment, Channel channel) {
+    private Appointment booked(Appointment appointment, Patient patient, Channel channel) {
         audit.record(channel, "appointment.book", TARGET, appointment.id(), appointment.patientId());
-        publish(new AppointmentChanged(appointment, null, ChangeKind.BOOKED, channel));
+        publish(new AppointmentChanged(appointment, null, ChangeKind.BOOKED, channel, patient));
         return appointment;
     }
 
@@ -315,7 +330,7 @@ public class AppointmentService {
         claims.release(old.doctorId(), old.start(), old.reference());
         audit.record(channel, "appointment.reschedule", TARGET, old.id(), old.patientId());
         audit.record(channel, "appointment.book", TARGET, replacement.id(), replacement.patientId());
-        publish(new AppointmentChanged(replacement, change.before().status(), ChangeKind.RESCHEDULED, channel));
+        publish(new AppointmentChanged(replacement, change.before().status(), ChangeKind.RESCHEDULED, channel, null));
         return replacement;
     }
 
@@ -347,7 +362,7 @@ public class AppointmentService {
         Appointment after = change.after();
         audit.record(channel, "appointment." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), TARGET,
                 after.id(), after.patientId());
-        publish(new AppointmentChanged(after, change.before().status(), kind, channel));
+        publish(new AppointmentChanged(after, change.before().status(), kind, channel, null));
         return after;
     }
 

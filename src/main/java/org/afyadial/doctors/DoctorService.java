@@ -17,7 +17,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Specialties, doctors, their weekly schedules, leave and extra hours, and their availability. */
+/**
+ * Specialties, doctors, their weekly schedules, leave and extra hours, and their availability. Reads are served
+ * by the {@link ReferenceCache}, which every write here clears; writes themselves read the store.
+ */
 @Singleton
 public class DoctorService {
 
@@ -26,16 +29,18 @@ public class DoctorService {
     private final DoctorRepository doctors;
     private final SpecialtyRepository specialties;
     private final ScheduleExceptionRepository exceptions;
+    private final ReferenceCache cache;
     private final PhoneNumbers phoneNumbers;
     private final ClinicSettings clinic;
     private final AuditTrail audit;
     private final Clock clock;
 
     DoctorService(DoctorRepository doctors, SpecialtyRepository specialties, ScheduleExceptionRepository exceptions,
-                  PhoneNumbers phoneNumbers, ClinicSettings clinic, AuditTrail audit, Clock clock) {
+                  ReferenceCache cache, PhoneNumbers phoneNumbers, ClinicSettings clinic, AuditTrail audit, Clock clock) {
         this.doctors = doctors;
         this.specialties = specialties;
         this.exceptions = exceptions;
+        this.cache = cache;
         this.phoneNumbers = phoneNumbers;
         this.clinic = clinic;
         this.audit = audit;
@@ -43,26 +48,27 @@ public class DoctorService {
     }
 
     public List<Specialty> specialties() {
-        return specialties.listOrderByName();
+        return cache.specialties();
     }
 
     public Optional<Specialty> findSpecialty(String code) {
-        return specialties.findByCode(code);
+        return cache.specialty(code);
     }
 
     /** Adds a specialty whose code is the slug of its name ("Mother & Child" -> mother-child); 409 if it exists. */
     public Specialty createSpecialty(String name) {
         Specialty saved = specialties.save(new Specialty(null, slug(name), name.trim()));
+        cache.invalidate();
         audit.record("specialty.create", "specialty", saved.id(), null);
         return saved;
     }
 
     public List<Doctor> list() {
-        return doctors.listOrderByLastName();
+        return cache.doctors();
     }
 
     public List<Doctor> bySpecialty(String specialty) {
-        return doctors.findBySpecialtyOrderByLastName(specialty);
+        return cache.doctorsOf(specialty);
     }
 
     public Doctor get(String id) {
@@ -70,7 +76,7 @@ public class DoctorService {
     }
 
     public Optional<Doctor> find(String id) {
-        return ObjectId.isValid(id) ? doctors.findById(id) : Optional.empty();
+        return cache.doctor(id);
     }
 
     /** The doctor whose staff account is {@code username}, if any. */
@@ -85,6 +91,7 @@ public class DoctorService {
         WeeklySchedule schedule = details.schedule() == null ? WeeklySchedule.none() : details.schedule();
         Doctor fresh = new Doctor(null, null, null, null, null, null, Availability.AVAILABLE, null, schedule, now, now, null);
         Doctor saved = doctors.save(fresh.withDetails(details, e164(details.phone()), withCurrency(details.fee()), now));
+        cache.invalidate();
         audit.record("doctor.create", TARGET, saved.id(), null);
         return saved;
     }
@@ -114,6 +121,7 @@ public class DoctorService {
         get(doctorId);
         ScheduleException saved = exceptions.save(new ScheduleException(null, doctorId, change.date(), change.kind(),
                 change.from(), change.to(), change.note()));
+        cache.invalidate();
         audit.record("doctor.exception.create", TARGET, doctorId, null);
         return saved;
     }
@@ -123,12 +131,13 @@ public class DoctorService {
                 .filter(e -> e.doctorId().equals(doctorId))
                 .orElseThrow(() -> new ScheduleExceptionNotFound(exceptionId));
         exceptions.delete(existing);
+        cache.invalidate();
         audit.record("doctor.exception.delete", TARGET, doctorId, null);
     }
 
     /** Leave and extra hours of the doctor between two clinic-local dates, inclusive. */
     public List<ScheduleException> exceptions(String doctorId, LocalDate from, LocalDate to) {
-        return exceptions.findByDoctorIdAndDateBetweenOrderByDate(doctorId, from, to);
+        return cache.exceptions(doctorId, from, to);
     }
 
     private void requireSpecialty(String specialty) {
@@ -145,8 +154,15 @@ public class DoctorService {
         return phone == null ? null : phoneNumbers.toE164(phone).orElseThrow(() -> new IllegalArgumentException("phone validated by @ValidPhone"));
     }
 
+    /** Reads the doctor from the store, not the cache: the update is a compare-and-set on the stored version. */
     private Doctor modify(String id, UnaryOperator<Doctor> change) {
-        return VersionedUpdate.retrying("Doctor " + id, () -> doctors.update(change.apply(get(id))));
+        Doctor saved = VersionedUpdate.retrying("Doctor " + id, () -> doctors.update(change.apply(stored(id))));
+        cache.invalidate();
+        return saved;
+    }
+
+    private Doctor stored(String id) {
+        return (ObjectId.isValid(id) ? doctors.findById(id) : Optional.<Doctor>empty()).orElseThrow(() -> new DoctorNotFound(id));
     }
 
     /** The code a specialty of this name gets: "Mother & Child" -> mother-child. */

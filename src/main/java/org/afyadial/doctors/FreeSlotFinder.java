@@ -11,7 +11,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Which appointment slots exist and which are free. Slots are laid out on clinic-local days
@@ -42,15 +44,12 @@ public class FreeSlotFinder {
 
     /** Free slots of one doctor starting in [from, to). */
     public List<Slot> freeSlots(String doctorId, Instant from, Instant to) {
-        return freeSlots(doctors.get(doctorId), from, to);
+        return freeSlots(List.of(doctors.get(doctorId)), from, to);
     }
 
     /** Free slots of every doctor of the specialty starting in [from, to), earliest first. */
     public List<Slot> freeSlotsForSpecialty(String specialty, Instant from, Instant to) {
-        return doctors.bySpecialty(specialty).stream()
-                .flatMap(d -> freeSlots(d, from, to).stream())
-                .sorted(BY_START_THEN_DOCTOR)
-                .toList();
+        return freeSlots(doctors.bySpecialty(specialty), from, to);
     }
 
     /** Free slots of the specialty on one clinic-local day, earliest first. */
@@ -101,7 +100,7 @@ public class FreeSlotFinder {
         Instant from = startOf(first);
         Instant to = startOf(last.plusDays(1));
         Instant now = clock.instant();
-        List<Slot> taken = claims.claimed(doctor.id(), from, to);
+        List<Slot> taken = claims.claimed(List.of(doctor.id()), from, to);
         List<Calendar.CalendarSlot> slots = offeredSlots(doctor, from, to).stream()
                 .map(s -> new Calendar.CalendarSlot(s.start(), s.end(), s.start().isBefore(now) ? Calendar.SlotState.PAST
                         : taken.stream().anyMatch(t -> s.overlaps(t.start(), t.end())) ? Calendar.SlotState.TAKEN
@@ -124,14 +123,20 @@ public class FreeSlotFinder {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    private List<Slot> freeSlots(Doctor doctor, Instant from, Instant to) {
+    /** Free slots of the doctors starting in [from, to), earliest first; their claims are read in one query. */
+    private List<Slot> freeSlots(List<Doctor> team, Instant from, Instant to) {
         Instant now = clock.instant();
         Instant earliest = from.isBefore(now) ? now : from;
-        if (!earliest.isBefore(to)) {
+        if (!earliest.isBefore(to) || team.isEmpty()) {
             return List.of();
         }
-        List<Slot> taken = claims.claimed(doctor.id(), earliest, to.plus(slotLength(doctor)));
-        return SlotGrid.free(offeredSlots(doctor, earliest, to), now, taken);
+        Duration longestSlot = team.stream().map(this::slotLength).max(Comparator.naturalOrder()).orElseThrow();
+        Map<String, List<Slot>> taken = claims.claimed(team.stream().map(Doctor::id).toList(), earliest, to.plus(longestSlot))
+                .stream().collect(Collectors.groupingBy(Slot::doctorId));
+        return team.stream()
+                .flatMap(d -> SlotGrid.free(offeredSlots(d, earliest, to), now, taken.getOrDefault(d.id(), List.of())).stream())
+                .sorted(BY_START_THEN_DOCTOR)
+                .toList();
     }
 
     private List<LocalDate> daysOf(List<Slot> slots) {

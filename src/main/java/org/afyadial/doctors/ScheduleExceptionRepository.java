@@ -3,11 +3,10 @@ package org.afyadial.doctors;
 import io.micronaut.data.mongodb.annotation.MongoRepository;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.time.LocalDate;
 import java.util.List;
 
 @MongoRepository
 interface ScheduleExceptionRepository extends CrudRepository<ScheduleException, String> {
 
-    List<ScheduleException> findByDoctorIdAndDateBetweenOrderByDate(String doctorId, LocalDate from, LocalDate to);
+    List<ScheduleException> findByDoctorIdOrderByDate(String doctorId);
 }

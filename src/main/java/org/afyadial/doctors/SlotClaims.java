@@ -66,16 +66,16 @@ public class SlotClaims {
     }
 
     /**
-     * Claimed time of the doctor overlapping [from, to). The start is bounded on both sides so that the
-     * {@code (doctorId, start)} index reads only the window, not the doctor's whole history: no claim is
-     * longer than the longest slot.
+     * Claimed time of the doctors overlapping [from, to), in one query. The start is bounded on both sides so
+     * that the {@code (doctorId, start)} index reads only the window, not the doctors' whole history: no claim
+     * is longer than the longest slot.
      */
-    public List<Slot> claimed(String doctorId, Instant from, Instant to) {
+    public List<Slot> claimed(List<String> doctorIds, Instant from, Instant to) {
         return store.collection(COLLECTION)
-                .find(Filters.and(Filters.eq("doctorId", doctorId),
+                .find(Filters.and(Filters.in("doctorId", doctorIds),
                         Filters.gt("start", Date.from(from.minusSeconds(60L * WeeklySchedule.LONGEST_SLOT_MINUTES))),
                         Filters.lt("start", Date.from(to)), Filters.gt("end", Date.from(from))))
-                .map(d -> new Slot(doctorId, d.getDate("start").toInstant(), d.getDate("end").toInstant()))
+                .map(d -> new Slot(d.getString("doctorId"), d.getDate("start").toInstant(), d.getDate("end").toInstant()))
                 .into(new ArrayList<>());
     }
 

@@ -1,5 +1,6 @@
 package org.afyadial.sms;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.afyadial.appointments.Appointment;
@@ -11,6 +12,9 @@ import org.afyadial.patients.PatientService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * SMS that follow an appointment's life: a confirmation as soon as it is CONFIRMED, reminders at
@@ -43,41 +47,48 @@ class AppointmentReminders {
     void on(AppointmentChanged change) {
         Appointment appointment = change.appointment();
         switch (change.kind()) {
-            case BOOKED, CONFIRMED -> follow(appointment);
+            case BOOKED, CONFIRMED -> follow(appointment, change.patient());
             case RESCHEDULED -> {
                 cancelReminders(appointment.previousAppointmentId());
-                follow(appointment);
+                follow(appointment, change.patient());
             }
             case CANCELLED, REFUSED, NO_SHOW, CHECKED_IN, COMPLETED -> cancelReminders(appointment.id());
             case DOCTOR_ASSIGNED -> { }
         }
     }
 
-    private void follow(Appointment appointment) {
-        Patient patient = patients.get(appointment.patientId());
+    /** Queues the confirmation and the reminders still ahead in one write; those queued before stay as they are. */
+    private void follow(Appointment appointment, @Nullable Patient known) {
+        Patient patient = known != null ? known : patients.get(appointment.patientId());
         if (patient.phoneInvalid()) {
             return;
         }
         String language = patient.language().name();
+        Map<String, String> when = texts.when(appointment);
+        List<SmsRequest> messages = new ArrayList<>();
         if (appointment.status() == AppointmentStatus.CONFIRMED) {
-            outbox.queue(SmsRequest.now("confirmation:" + appointment.id(), patient.id(), patient.phone(), language,
-                    templates.render(language, "confirmed", texts.when(appointment)), MessageKind.APPOINTMENT_CONFIRMATION));
+            messages.add(SmsRequest.now("confirmation:" + appointment.id(), patient.id(), patient.phone(), language,
+                    templates.render(language, "confirmed", when), MessageKind.APPOINTMENT_CONFIRMATION));
         }
-        if (preferences.wantsReminders(patient, MessageKind.APPOINTMENT_REMINDER)) {
-            queueReminders(appointment, patient, language);
+        List<SmsRequest> reminders = reminders(appointment, patient, language, when);
+        if (!reminders.isEmpty() && preferences.wantsReminders(patient, MessageKind.APPOINTMENT_REMINDER)) {
+            messages.addAll(reminders);
         }
+        outbox.queueAll(messages);
     }
 
-    private void queueReminders(Appointment appointment, Patient patient, String language) {
+    private List<SmsRequest> reminders(Appointment appointment, Patient patient, String language, Map<String, String> when) {
         Instant now = clock.instant();
-        String text = templates.render(language, "reminder", texts.when(appointment));
+        String text = templates.render(language, "reminder", when);
+        List<SmsRequest> reminders = new ArrayList<>();
         for (Duration offset : settings.reminderOffsets()) {
             Instant due = appointment.start().minus(offset);
             if (due.isAfter(now)) {
-                outbox.queue(new SmsRequest(reminderKeyPrefix(appointment.id()) + label(offset), patient.id(), patient.phone(),
+                reminders.add(new SmsRequest(reminderKeyPrefix(appointment.id()) + label(offset), patient.id(), patient.phone(),
                         language, text, MessageKind.APPOINTMENT_REMINDER, due, appointment.start()));
             }
         }
+        return reminders;
     }
 
     private void cancelReminders(String appointmentId) {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Where every SMS starts: written to the outbox first, then sent by the {@link SmsDispatcher}. */
@@ -26,6 +27,12 @@ public class Outbox {
     /** Queues the message; empty when a message with the same idempotency key was queued before. */
     public Optional<OutboxMessage> queue(SmsRequest request) {
         return store.insertOnce(prepare(request, clock.instant()));
+    }
+
+    /** Queues the messages in one write; those whose idempotency key was queued before are left as they are. */
+    public void queueAll(List<SmsRequest> requests) {
+        Instant now = clock.instant();
+        store.insertAllOnce(requests.stream().map(r -> prepare(r, now)).toList());
     }
 
     /** The outbox document for a request, not yet stored: transliterated, counted, and held past quiet hours. */

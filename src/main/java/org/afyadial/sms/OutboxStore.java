@@ -10,6 +10,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import io.micronaut.core.annotation.Nullable;
@@ -58,6 +59,7 @@ class OutboxStore {
     static final String COLLECTION = "sms_outbox";
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
 
     private final MongoCollection<Document> outbox;
 
@@ -99,8 +101,16 @@ class OutboxStore {
         return Optional.of(fromDocument(document));
     }
 
-    void insertAll(List<OutboxMessage> messages) {
-        outbox.insertMany(messages.stream().map(OutboxStore::toDocument).toList());
+    /** Inserts the messages in one unordered write, leaving out those whose idempotency key is already queued. */
+    void insertAllOnce(List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.insertMany(messages.stream().map(OutboxStore::toDocument).toList(), UNORDERED_INSERT);
+        } catch (MongoBulkWriteException e) {
+            onlyDuplicates(e);
+        }
     }
 
     /** A message found claimable, and the version it had then. */
@@ -129,8 +139,11 @@ class OutboxStore {
         return Optional.ofNullable(claimed).map(OutboxStore::fromDocument);
     }
 
-    /** Rethrows unless every failed write lost a race for the same next version on the unique {_id, version} index. */
-    private static void onlyRaces(MongoBulkWriteException e) {
+    /**
+     * Rethrows unless every failed write was refused by a unique index: a write that lost a race for the same next
+     * version on {_id, version}, or a message whose idempotency key is already queued.
+     */
+    private static void onlyDuplicates(MongoBulkWriteException e) {
         if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
             throw e;
         }
@@ -190,7 +203,7 @@ class OutboxStore {
 
     /** A write that raced another dispatcher's claim for the same next version lost it on the unique {_id, version} index. */
     private static long racedWrites(MongoBulkWriteException e, List<LeaseEnd> ends, Set<String> lost) {
-        onlyRaces(e);
+        onlyDuplicates(e);
         for (BulkWriteError error : e.getWriteErrors()) {
             lost.add(ends.get(error.getIndex()).claimed().id());
         }

@@ -83,6 +83,7 @@ class AppointmentServiceTest {
         assertEquals(ChangeKind.BOOKED, event.kind());
         assertNull(event.previousStatus());
         assertEquals(Channel.USSD, event.channel());
+        assertEquals(patient, event.patient(), "listeners get the patient the booking read");
         assertFalse(slots.freeSlots(wanjiru.id(), MONDAY_9AM, MONDAY_9AM.plusSeconds(1)).stream().findAny().isPresent());
     }
 

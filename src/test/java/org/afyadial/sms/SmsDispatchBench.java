@@ -79,7 +79,7 @@ public final class SmsDispatchBench {
                 chunk.add(outbox.prepare(SmsRequest.now("bench:" + i, null, "+2547" + (10_000_000 + i), "en",
                         "Bench message " + i, MessageKind.REPLY), now));
             }
-            store.insertAll(chunk);
+            store.insertAllOnce(chunk);
         }
         System.out.printf("queued %,d messages in %.1f s%n", messages, (System.nanoTime() - queueStart) / 1e9);
 

@@ -132,6 +132,20 @@ class SmsDispatcherTest implements TestPropertyProvider {
         assertEquals(0, fake.acceptedTimes("second"));
     }
 
+    @Test
+    void queuingSeveralAtOnceLeavesOutOnlyTheKeysQueuedBefore() {
+        outbox.queue(SmsRequest.now("batch:2", null, "+254711000003", "en", "second, queued before", MessageKind.STAFF));
+
+        outbox.queueAll(List.of(
+                SmsRequest.now("batch:1", null, "+254711000003", "en", "first", MessageKind.STAFF),
+                SmsRequest.now("batch:2", null, "+254711000003", "en", "second, again", MessageKind.STAFF),
+                SmsRequest.now("batch:3", null, "+254711000003", "en", "third", MessageKind.STAFF)));
+        dispatcher.dispatchDue();
+
+        assertEquals(List.of(1, 1, 0, 1), List.of(fake.acceptedTimes("first"), fake.acceptedTimes("second, queued before"),
+                fake.acceptedTimes("second, again"), fake.acceptedTimes("third")));
+    }
+
     @ParameterizedTest(name = "recipient status {0} -> {1}")
     @CsvSource(textBlock = """
             # AT recipient code, outbox status after one round, attempt counted, refusal published
@@ -256,7 +270,7 @@ class SmsDispatcherTest implements TestPropertyProvider {
         List<OutboxMessage> messages = IntStream.range(0, 10_000)
                 .mapToObj(i -> outbox.prepare(SmsRequest.now("many:" + i, null, "+2547" + (10_000_000 + i), "en", "many " + i, MessageKind.REPLY), now))
                 .toList();
-        store.insertAll(messages);
+        store.insertAllOnce(messages);
         List<SmsDispatcher> dispatchers = List.of(dispatcher,
                 new SmsDispatcher(store, sender, alerts, settings, clock, refusals, "second"),
                 new SmsDispatcher(store, sender, alerts, settings, clock, refusals, "third"));

@@ -45,7 +45,6 @@ final class BookingActions {
     @Singleton
     static class ListSpecialties implements UssdAction {
         private final DoctorService doctors;
-        private final BriefCache<String, List<ListItem>> cache = new BriefCache<>(LIST_LIFETIME);
 
         ListSpecialties(DoctorService doctors) {
             this.doctors = doctors;
@@ -58,15 +57,13 @@ final class BookingActions {
 
         @Override
         public ActionResult run(ActionContext context) {
-            return ActionResult.items(cache.get("all", all -> doctors.specialties().stream()
-                    .map(s -> new ListItem(s.code(), s.name())).toList()));
+            return ActionResult.items(doctors.specialties().stream().map(s -> new ListItem(s.code(), s.name())).toList());
         }
     }
 
     @Singleton
     static class ListDoctors implements UssdAction {
         private final DoctorService doctors;
-        private final BriefCache<String, List<ListItem>> cache = new BriefCache<>(LIST_LIFETIME);
 
         ListDoctors(DoctorService doctors) {
             this.doctors = doctors;
@@ -79,8 +76,8 @@ final class BookingActions {
 
         @Override
         public ActionResult run(ActionContext context) {
-            return ActionResult.items(cache.get(context.require("specialty"), specialty -> doctors.bySpecialty(specialty)
-                    .stream().map(d -> new ListItem(d.id(), d.displayName())).toList()));
+            return ActionResult.items(doctors.bySpecialty(context.require("specialty")).stream()
+                    .map(d -> new ListItem(d.id(), d.displayName())).toList());
         }
     }
 

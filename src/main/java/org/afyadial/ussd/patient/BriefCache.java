@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Keeps answers for a few seconds. Thousands of patients an hour walk the same first screens, and the days with a
- * free slot take a scan of two weeks of schedules; a few seconds of staleness is harmless there because the
+ * Keeps answers for a few seconds. The days with a free slot take a scan of two weeks of schedules and claims,
+ * and many patients ask for the same doctor's; a few seconds of staleness is harmless there because the
  * booking itself is checked by the store (a day that filled up meanwhile leads to "that time has just been
  * taken"). Freshness is elapsed time on this machine ({@link System#nanoTime()}), not the clinic's clock.
  */
