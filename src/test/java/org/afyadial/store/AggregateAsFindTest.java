@@ -1,0 +1,53 @@
+package org.afyadial.store;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import io.netty.buffer.Unpooled;
+import org.bson.RawBsonDocument;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Which aggregations the embedded server answers as a find, and with which find. */
+class AggregateAsFindTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            [{$match: {phone: 'p'}}, {$sort: {createdAt: 1}}]                 | {find: 'patients', filter: {phone: 'p'}, sort: {createdAt: 1}, $db: 'afyadial'}
+            [{$match: {a: 1}}, {$sort: {b: -1}}, {$skip: 20}, {$limit: 10}]   | {find: 'patients', filter: {a: 1}, sort: {b: -1}, skip: 20, limit: 10, $db: 'afyadial'}
+            [{$sort: {name: 1}}]                                              | {find: 'patients', sort: {name: 1}, $db: 'afyadial'}
+            []                                                                | {find: 'patients', $db: 'afyadial'}
+            [{$limit: 10}, {$skip: 20}]                                       | -
+            [{$sort: {a: 1}}, {$match: {a: 1}}]                               | -
+            [{$match: {a: 1}}, {$group: {_id: '$a', n: {$sum: 1}}}]           | -
+            [{$match: {a: 1}}, {$project: {a: 1}}]                            | -
+            [{$match: {a: 1}}, {$match: {b: 1}}]                              | -
+            """)
+    void onlyFilteringSortingAndPagingPipelinesBecomeFinds(String pipeline, String expected) {
+        Document aggregate = parse("{aggregate: 'patients', pipeline: " + pipeline + ", cursor: {}, $db: 'afyadial'}");
+        assertEquals(Optional.ofNullable(expected).map(AggregateAsFindTest::parse), AggregateAsFind.of(aggregate));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {aggregate: 1, pipeline: [{$currentOp: {}}], cursor: {}}
+            {aggregate: 'patients', pipeline: [{$match: {a: 1}}], explain: true}
+            """)
+    void notAboutOneCollectionsDocumentsOrAnExplanation(String aggregate) {
+        assertEquals(Optional.empty(), AggregateAsFind.of(parse(aggregate)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCursorsBatchSizeIsKept() {
+        Document aggregate = parse("{aggregate: 'x', pipeline: [{$match: {a: 1}}], cursor: {batchSize: 5}}");
+        assertEquals(parse("{find: 'x', filter: {a: 1}, batchSize: 5}"), AggregateAsFind.of(aggregate).orElseThrow());
+    }
+
+    private static Document parse(String json) {
+        RawBsonDocument encoded = RawBsonDocument.parse(json);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(encoded.getByteBuffer().asNIO()));
+    }
+}
