@@ -3,7 +3,6 @@ package org.afyadial.sms;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,8 +76,6 @@ class OutboxStore {
         public List<IndexModel> indexes() {
             return List.of(
                     new IndexModel(Indexes.ascending("idempotencyKey"), new IndexOptions().unique(true).name("one_message_per_key")),
-                    // redundant on MongoDB, but the embedded server answers {_id, version} (every claim) from it without a scan
-                    new IndexModel(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("compare_and_set")),
                     new IndexModel(Indexes.ascending("status", "notBefore"), new IndexOptions().name("due")),
                     new IndexModel(Indexes.ascending("messageId"), new IndexOptions().sparse(true).name("by_provider_id")),
                     new IndexModel(Indexes.ascending("patientId", "createdAt"), new IndexOptions().name("by_patient")),
@@ -139,10 +135,7 @@ class OutboxStore {
         return Optional.ofNullable(claimed).map(OutboxStore::fromDocument);
     }
 
-    /**
-     * Rethrows unless every failed write was refused by a unique index: a write that lost a race for the same next
-     * version on {_id, version}, or a message whose idempotency key is already queued.
-     */
+    /** Rethrows unless every failed write was a message whose idempotency key is already queued. */
     private static void onlyDuplicates(MongoBulkWriteException e) {
         if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
             throw e;
@@ -153,7 +146,7 @@ class OutboxStore {
         return combine(set("updatedAt", Date.from(now)), inc("version", 1L));
     }
 
-    /** A plain {@code {_id, version}} document, the exact key set the embedded server looks up in its index. */
+    /** The message as it was at that version: every write bumps it, so a match means nobody wrote in between. */
     private static Document sameVersion(ObjectId id, long version) {
         return new Document("_id", id).append("version", version);
     }
@@ -188,26 +181,8 @@ class OutboxStore {
                 .map(end -> new UpdateOneModel<Document>(sameVersion(new ObjectId(end.claimed().id()), end.claimed().version()),
                         combine(end.changes(), leaseEnded)))
                 .toList();
-        Set<String> lost = new HashSet<>();
-        long modified;
-        try {
-            modified = outbox.bulkWrite(writes, UNORDERED).getModifiedCount();
-        } catch (MongoBulkWriteException e) {
-            modified = racedWrites(e, ends, lost);
-        }
-        if (modified + lost.size() < ends.size()) {
-            lost.addAll(notWritten(ends, lost));
-        }
-        return lost;
-    }
-
-    /** A write that raced another dispatcher's claim for the same next version lost it on the unique {_id, version} index. */
-    private static long racedWrites(MongoBulkWriteException e, List<LeaseEnd> ends, Set<String> lost) {
-        onlyDuplicates(e);
-        for (BulkWriteError error : e.getWriteErrors()) {
-            lost.add(ends.get(error.getIndex()).claimed().id());
-        }
-        return e.getWriteResult().getModifiedCount();
+        long modified = outbox.bulkWrite(writes, UNORDERED).getModifiedCount();
+        return modified < ends.size() ? notWritten(ends) : Set.of();
     }
 
     /**
@@ -215,12 +190,10 @@ class OutboxStore {
      * Our write left exactly {@code version + 1} with no lease owner, whereas a competing claim left
      * that version with its own owner; anything later is counted as lost to stay on the safe side.
      */
-    private Set<String> notWritten(List<LeaseEnd> ends, Set<String> alreadyLost) {
+    private Set<String> notWritten(List<LeaseEnd> ends) {
         Map<ObjectId, Long> writtenVersion = new HashMap<>();
         for (LeaseEnd end : ends) {
-            if (!alreadyLost.contains(end.claimed().id())) {
-                writtenVersion.put(new ObjectId(end.claimed().id()), end.claimed().version() + 1);
-            }
+            writtenVersion.put(new ObjectId(end.claimed().id()), end.claimed().version() + 1);
         }
         Set<String> notWritten = writtenVersion.keySet().stream().map(ObjectId::toHexString).collect(Collectors.toSet());
         outbox.find(in("_id", writtenVersion.keySet())).projection(new Document("version", 1).append("leaseOwner", 1))
