@@ -9,10 +9,8 @@ import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * A secondary (non-unique) index of the embedded server, held in memory and rebuilt from the collection when the
- * server starts. It serves queries that fix its first key or bound it to a range, and, when the first key is fixed,
+ * server starts. It holds the documents' {@code _id}s, which are the positions H2 collections give their indexes. It serves queries that fix its first key or bound it to a range, and, when the first key is fixed,
  * narrows further by a range or value of the second key: {@code {doctorId: d, start: {$lt: t}}} on
  * {@code (doctorId, start)}. A query that is an {@code $or} of such conditions gets the union of their documents. Values are ordered as MongoDB sorts them, so numbers of different types compare equal.
  */
@@ -30,20 +28,22 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
     /** Stands for the second key in an index that has only one. */
     private static final Object NO_SECOND_KEY = Boolean.TRUE;
 
-    private final NavigableMap<Object, NavigableMap<Object, Set<P>>> positions = new TreeMap<>(ORDER);
-    /** The key values each document was indexed under, so that removing it does not depend on its current state. */
-    private final Map<P, Set<KeyValue>> keysOf = new HashMap<>();
-    private final Map<Object, P> positionOfId = new HashMap<>();
-    private volatile boolean awaitingDocuments;
-
+    /** First key, then second key, then the position of the one document there, or a {@link Positions} of several. */
+    private final NavigableMap<Object, NavigableMap<Object, Object>> entries = new TreeMap<>(ORDER);
     /** The indexed fields when all are top-level ones, whose values can be read without the general path walk. */
     private final List<String> topLevelFields;
+    private long documents;
+    private volatile boolean awaitingDocuments;
 
     MemoryIndex(String name, List<IndexKey> keys) {
         // "sparse" for the collection: a document this index does not know is no inconsistency
         super(name, keys, true);
         List<String> fields = keys.stream().map(IndexKey::getKey).toList();
         this.topLevelFields = fields.stream().anyMatch(field -> field.contains(".")) ? null : fields;
+    }
+
+    /** Several documents under the same keys. */
+    private static final class Positions extends LinkedHashSet<Object> {
     }
 
     /** True when the query, or each branch of its {@code $or}, puts a condition on the first key. */
@@ -55,12 +55,15 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
 
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
+        Set<Object> found = new LinkedHashSet<>();
         if (narrows(query)) {
-            return positionsFor(query);
+            collect(query, found);
+        } else {
+            branches(query).forEach(branch -> collect(branch, found));
         }
-        Set<P> union = new LinkedHashSet<>();
-        branches(query).forEach(branch -> union.addAll(positionsFor(branch)));
-        return union;
+        @SuppressWarnings("unchecked")
+        Iterable<P> positions = (Iterable<P>) (Iterable<?>) found;
+        return positions;
     }
 
     private boolean narrows(Document query) {
@@ -74,17 +77,19 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
         return List.of();
     }
 
-    private Set<P> positionsFor(Document query) {
+    private void collect(Document query, Set<Object> found) {
         FieldCondition first = FieldCondition.in(query, keys().getFirst()).orElseThrow();
         Optional<FieldCondition> second = keys().size() > 1 && first.isEquality()
                 ? FieldCondition.in(query, keys().get(1)) : Optional.empty();
-        Set<P> found = new LinkedHashSet<>();
-        for (NavigableMap<Object, Set<P>> byFirst : within(positions, first)) {
-            for (Set<P> bySecond : second.map(condition -> within(byFirst, condition)).orElse(byFirst.values())) {
-                found.addAll(bySecond);
+        for (NavigableMap<Object, Object> byFirst : within(entries, first)) {
+            for (Object leaf : second.map(condition -> within(byFirst, condition)).orElse(byFirst.values())) {
+                if (leaf instanceof Positions several) {
+                    found.addAll(several);
+                } else {
+                    found.add(leaf);
+                }
             }
         }
-        return found;
     }
 
     private static <V> Collection<V> within(NavigableMap<Object, V> map, FieldCondition condition) {
@@ -103,8 +108,70 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
 
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
-        index(keyValuesOf(document), position);
-        positionOfId.put(document.get("_id"), position);
+        if (!position.equals(document.get("_id"))) {
+            throw new IllegalStateException("The embedded store no longer positions documents by _id in " + collection);
+        }
+        keyValuesOf(document).forEach(keyValue -> put(keyValue, position));
+        documents++;
+    }
+
+    @Override
+    public synchronized P remove(Document document) {
+        Object position = document.get("_id");
+        keyValuesOf(document).forEach(keyValue -> take(keyValue, position));
+        documents--;
+        // the _id index tells the collection where the document is
+        return null;
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+                                           MongoCollection<P> collection) {
+        Set<KeyValue> before = keyValuesOf(oldDocument);
+        Set<KeyValue> after = keyValuesOf(newDocument);
+        if (!before.equals(after)) {
+            before.forEach(keyValue -> take(keyValue, position));
+            after.forEach(keyValue -> put(keyValue, position));
+        }
+    }
+
+    private void put(KeyValue keyValue, Object position) {
+        entries.computeIfAbsent(keyValue.get(0), first -> new TreeMap<>(ORDER))
+                .merge(second(keyValue), position, MemoryIndex::joined);
+    }
+
+    private void take(KeyValue keyValue, Object position) {
+        NavigableMap<Object, Object> byFirst = entries.get(keyValue.get(0));
+        if (byFirst == null) {
+            return;
+        }
+        byFirst.computeIfPresent(second(keyValue), (key, leaf) -> without(leaf, position));
+        if (byFirst.isEmpty()) {
+            entries.remove(keyValue.get(0));
+        }
+    }
+
+    private static Object joined(Object leaf, Object position) {
+        if (leaf instanceof Positions several) {
+            several.add(position);
+            return several;
+        }
+        if (leaf.equals(position)) {
+            return leaf;
+        }
+        Positions several = new Positions();
+        several.add(leaf);
+        several.add(position);
+        return several;
+    }
+
+    /** The leaf without the position, or null when nothing is left (which removes the entry). */
+    private static Object without(Object leaf, Object position) {
+        if (!(leaf instanceof Positions several)) {
+            return leaf.equals(position) ? null : leaf;
+        }
+        several.remove(position);
+        return several.size() == 1 ? several.iterator().next() : several;
     }
 
     /** The document's keys: one per array element when a field holds an array, as MongoDB's multikey indexes. */
@@ -122,55 +189,14 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
         return Set.of(new KeyValue(values));
     }
 
-    private void index(Set<KeyValue> keyValues, P position) {
-        for (KeyValue keyValue : keyValues) {
-            positions.computeIfAbsent(keyValue.get(0), first -> new TreeMap<>(ORDER))
-                    .computeIfAbsent(second(keyValue), s -> new LinkedHashSet<>())
-                    .add(position);
-        }
-        keysOf.put(position, keyValues);
-    }
-
-    @Override
-    public synchronized P remove(Document document) {
-        P position = positionOfId.remove(document.get("_id"));
-        if (position != null) {
-            forget(position);
-        }
-        return position;
-    }
-
-    @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
-                                           MongoCollection<P> collection) {
-        Set<KeyValue> keyValues = keyValuesOf(newDocument);
-        if (!keyValues.equals(keysOf.get(position))) {
-            forget(position);
-            index(keyValues, position);
-        }
-    }
-
-    private void forget(P position) {
-        for (KeyValue keyValue : keysOf.remove(position)) {
-            NavigableMap<Object, Set<P>> byFirst = positions.get(keyValue.get(0));
-            Set<P> bySecond = byFirst.get(second(keyValue));
-            bySecond.remove(position);
-            if (bySecond.isEmpty()) {
-                byFirst.remove(second(keyValue));
-                if (byFirst.isEmpty()) {
-                    positions.remove(keyValue.get(0));
-                }
-            }
-        }
-    }
-
     private static Object second(KeyValue keyValue) {
         return keyValue.size() > 1 ? keyValue.get(1) : NO_SECOND_KEY;
     }
 
     @Override
-    public synchronized P getPosition(Document document) {
-        return positionOfId.get(document.get("_id"));
+    public P getPosition(Document document) {
+        // not unique: keys do not name one document
+        return null;
     }
 
     @Override
@@ -185,7 +211,7 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
 
     @Override
     public synchronized boolean isEmpty() {
-        return !awaitingDocuments && keysOf.isEmpty();
+        return !awaitingDocuments && documents == 0;
     }
 
     @Override
@@ -200,7 +226,7 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
 
     @Override
     public synchronized long getCount() {
-        return keysOf.size();
+        return documents;
     }
 
     @Override
@@ -210,8 +236,7 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
 
     @Override
     public synchronized void drop() {
-        positions.clear();
-        keysOf.clear();
-        positionOfId.clear();
+        entries.clear();
+        documents = 0;
     }
 }

@@ -42,7 +42,7 @@ class SessionStore {
     static final String PHONES = "ussd_phones";
 
     /** Enough for every session of a busy clinic's last minutes; older ones are read from the store. */
-    private static final int REMEMBERED_SESSIONS = 20_000;
+    private static final int REMEMBERED_SESSIONS = 5_000;
 
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> phones;
