@@ -1,5 +1,6 @@
 package org.afyadial.patients;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,11 +35,13 @@ public class PatientService {
     private final Counters counters;
     private final PhoneNumbers phoneNumbers;
     private final ChannelAudit audit;
+    private final ApplicationEventPublisher<SmsOptInChanged> optInChanges;
     private final Clock clock;
 
     PatientService(PatientRepository repository, Counters counters, PhoneNumbers phoneNumbers,
-                   ChannelAudit audit, Clock clock) {
+                   ChannelAudit audit, ApplicationEventPublisher<SmsOptInChanged> optInChanges, Clock clock) {
         this.repository = repository;
+        this.optInChanges = optInChanges;
         this.counters = counters;
         this.phoneNumbers = phoneNumbers;
         this.audit = audit;
@@ -87,8 +91,15 @@ public class PatientService {
 
     public Patient update(String id, @Valid PatientDetails details, Channel channel) {
         String phone = e164(details.phone());
-        Patient saved = modify(id, p -> p.withDetails(details, phone, clock.instant()));
+        AtomicBoolean optInChanged = new AtomicBoolean();
+        Patient saved = modify(id, p -> {
+            optInChanged.set(p.smsOptIn() != details.smsOptIn());
+            return p.withDetails(details, phone, clock.instant());
+        });
         audit.record(channel, "patient.update", TARGET, id, id);
+        if (optInChanged.get()) {
+            optInChanges.publishEvent(new SmsOptInChanged(id, details.smsOptIn()));
+        }
         return saved;
     }
 

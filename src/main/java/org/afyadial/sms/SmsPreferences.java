@@ -2,10 +2,12 @@ package org.afyadial.sms;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.afyadial.patients.Channel;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientService;
+import org.afyadial.patients.SmsOptInChanged;
 import org.afyadial.store.Store;
 import org.bson.Document;
 
@@ -15,7 +17,7 @@ import java.util.Set;
 
 /**
  * What SMS a patient wants: all non-essential SMS on or off (the patient record's SMS opt-in, set by
- * STOP/START, the USSD menu, or the operator's blacklist) and appointment reminders on or off
+ * STOP/START, the USSD menu, staff editing the record, or the operator's blacklist) and appointment reminders on or off
  * (kept here, in {@code sms_preferences}). Turning something off cancels what is already queued;
  * turning it back on queues again what still lies ahead.
  */
@@ -47,6 +49,12 @@ public class SmsPreferences {
         Patient patient = patients.setSmsOptIn(patientId, optIn, channel);
         toggle(List.of(patientId), NON_ESSENTIAL, CancelReason.OPTED_OUT, optIn);
         return patient;
+    }
+
+    /** Staff changed the opt-in on the patient record. */
+    @EventListener
+    void on(SmsOptInChanged change) {
+        toggle(List.of(change.patientId()), NON_ESSENTIAL, CancelReason.OPTED_OUT, change.optIn());
     }
 
     public boolean appointmentRemindersOn(String patientId) {

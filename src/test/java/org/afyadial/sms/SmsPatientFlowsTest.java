@@ -12,6 +12,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.afyadial.ClinicFixture;
 import org.afyadial.MovableClock;
+import org.afyadial.StaffTokens;
 import org.afyadial.appointments.Appointment;
 import org.afyadial.appointments.AppointmentService;
 import org.afyadial.appointments.AppointmentStatus;
@@ -20,6 +21,7 @@ import org.afyadial.patients.Channel;
 import org.afyadial.patients.Language;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientService;
+import org.afyadial.staff.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -73,6 +76,8 @@ class SmsPatientFlowsTest {
     MedicationReminders medication;
     @Inject
     SmsPreferences preferences;
+    @Inject
+    StaffTokens tokens;
     @Inject
     ApplicationEventPublisher<SmsRecipientRefused> refusals;
 
@@ -215,6 +220,25 @@ class SmsPatientFlowsTest {
 
         assertTrue(patients.get(patient.id()).smsOptIn());
         assertEquals(OutboxStatus.QUEUED, message(AppointmentReminders.reminderKeyPrefix(appointment.id()) + "2h").status());
+    }
+
+    @Test
+    void staffTurningSmsOffOnThePatientRecordCancelsTheRemindersAndOnBringsThemBack() {
+        Appointment appointment = bookMonday(MONDAY_9AM);
+        String reminder = AppointmentReminders.reminderKeyPrefix(appointment.id()) + "2h";
+
+        assertEquals(HttpStatus.OK, editRecord(false));
+        assertEquals(OutboxStatus.CANCELLED, message(reminder).status());
+
+        assertEquals(HttpStatus.OK, editRecord(true));
+        assertEquals(OutboxStatus.QUEUED, message(reminder).status());
+    }
+
+    private HttpStatus editRecord(boolean smsOptIn) {
+        Map<String, Object> record = Map.of("firstName", patient.firstName(), "lastName", patient.lastName(),
+                "phone", patient.phone(), "language", "en", "smsOptIn", smsOptIn);
+        return http.toBlocking().exchange(HttpRequest.PUT("/api/v1/patients/" + patient.id(), record)
+                .bearerAuth(tokens.bearer("reception" + unique, Role.RECEPTIONIST))).getStatus();
     }
 
     @Test
