@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * An H2 database of the embedded server whose indexes narrow queries the way MongoDB's do. Out of the box,
@@ -50,26 +51,34 @@ final class IndexedDatabase extends H2Database {
             Object position = Objects.requireNonNull(document.get("_id"), () -> "a document without _id in " + collectionName);
             indexes.forEach(index -> index.add(document, position, collection));
         }
-        indexes.forEach(index -> ((FilledAfterOpening) index).documentsLoaded());
     }
 
-    private <I extends Index<Object> & FilledAfterOpening> I opened(String collectionName, I index) {
-        if (opening != null && !collectionName.startsWith("system.")) {
-            index.awaitDocuments();
+    private Index<Object> opened(String collectionName, Index<Object> index) {
+        if (opening != null && !isSystem(collectionName)) {
             opening.computeIfAbsent(collectionName, name -> new ArrayList<>()).add(index);
         }
         return index;
     }
 
+    /** Tells an index whether its database is still opening; a system collection's are filled the usual way. */
+    private BooleanSupplier stillOpening(String collectionName) {
+        return isSystem(collectionName) ? () -> false : () -> opening != null;
+    }
+
+    /** Documents of system collections need not have an _id. */
+    private static boolean isSystem(String collectionName) {
+        return collectionName.startsWith("system.");
+    }
+
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        return opened(collectionName, new MemoryUniqueIndex<>(indexName, keys, sparse));
+        return opened(collectionName, new MemoryUniqueIndex<>(indexName, keys, sparse, stillOpening(collectionName)));
     }
 
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
-        return opened(collectionName, new MemoryIndex<>(indexName, keys));
+        return opened(collectionName, new MemoryIndex<>(indexName, keys, stillOpening(collectionName)));
     }
 }

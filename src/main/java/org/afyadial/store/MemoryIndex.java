@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.TreeMap;
 
 /**
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  * narrows further by a range or value of the second key: {@code {doctorId: d, start: {$lt: t}}} on
  * {@code (doctorId, start)}. A query that is an {@code $or} of such conditions gets the union of their documents. Values are ordered as MongoDB sorts them, so numbers of different types compare equal.
  */
-final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
+final class MemoryIndex<P> extends Index<P> {
 
     private static final Comparator<Object> ORDER = Comparator.nullsFirst(ValueComparator.ascWithoutListHandling());
     /** Stands for the second key in an index that has only one. */
@@ -33,11 +34,13 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
     /** The indexed fields when all are top-level ones, whose values can be read without the general path walk. */
     private final List<String> topLevelFields;
     private long documents;
-    private volatile boolean awaitingDocuments;
+    /** True while the database opens: then the index passes for filled, see {@link IndexedDatabase}. */
+    private final BooleanSupplier databaseOpening;
 
-    MemoryIndex(String name, List<IndexKey> keys) {
+    MemoryIndex(String name, List<IndexKey> keys, BooleanSupplier databaseOpening) {
         // "sparse" for the collection: a document this index does not know is no inconsistency
         super(name, keys, true);
+        this.databaseOpening = databaseOpening;
         List<String> fields = keys.stream().map(IndexKey::getKey).toList();
         this.topLevelFields = fields.stream().anyMatch(field -> field.contains(".")) ? null : fields;
     }
@@ -211,18 +214,9 @@ final class MemoryIndex<P> extends Index<P> implements FilledAfterOpening {
 
     @Override
     public synchronized boolean isEmpty() {
-        return !awaitingDocuments && documents == 0;
+        return !databaseOpening.getAsBoolean() && documents == 0;
     }
 
-    @Override
-    public void awaitDocuments() {
-        awaitingDocuments = true;
-    }
-
-    @Override
-    public void documentsLoaded() {
-        awaitingDocuments = false;
-    }
 
     @Override
     public synchronized long getCount() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * A unique index of the embedded server, held in memory and rebuilt from the collection when the server starts.
@@ -17,13 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code {_id: ..., version: ...}}, {@code {$and: [{_id: ...}, ...]}}, {@code {_id: {$eq: ...}}}): it looks the
  * keys up and leaves the rest of the query to the collection.
  */
-final class MemoryUniqueIndex<P> extends AbstractUniqueIndex<P> implements FilledAfterOpening {
+final class MemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
 
     private final Map<KeyValue, P> positions = new ConcurrentHashMap<>();
-    private volatile boolean awaitingDocuments;
+    /** True while the database opens: then the index passes for filled, see {@link IndexedDatabase}. */
+    private final BooleanSupplier databaseOpening;
 
-    MemoryUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
+    MemoryUniqueIndex(String name, List<IndexKey> keys, boolean sparse, BooleanSupplier databaseOpening) {
         super(name, keys, sparse);
+        this.databaseOpening = databaseOpening;
     }
 
     @Override
@@ -77,18 +80,9 @@ final class MemoryUniqueIndex<P> extends AbstractUniqueIndex<P> implements Fille
 
     @Override
     public boolean isEmpty() {
-        return !awaitingDocuments && positions.isEmpty();
+        return !databaseOpening.getAsBoolean() && positions.isEmpty();
     }
 
-    @Override
-    public void awaitDocuments() {
-        awaitingDocuments = true;
-    }
-
-    @Override
-    public void documentsLoaded() {
-        awaitingDocuments = false;
-    }
 
     @Override
     public long getDataSize() {

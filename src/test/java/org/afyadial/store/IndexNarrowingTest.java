@@ -46,7 +46,7 @@ class IndexNarrowingTest {
             """)
     void aSecondaryIndexNarrowsByItsFirstKeyThenItsSecond(String query, String expected) {
         MemoryIndex<Object> index = new MemoryIndex<>("doctor_start",
-                List.of(new IndexKey("doctor", true), new IndexKey("start", true)));
+                List.of(new IndexKey("doctor", true), new IndexKey("start", true)), () -> false);
         String[] doctors = {"d1", "d1", "d1", "d2", "d2", "d3"};
         for (int i = 0; i < doctors.length; i++) {
             Document claim = new Document("_id", i + 1).append("doctor", doctors[i])
@@ -74,7 +74,7 @@ class IndexNarrowingTest {
             {$or: [{_id: 1}, {_id: 2}]}                              | -
             """)
     void aUniqueIndexIsLookedUpByItsKeyWhateverElseTheQueryAsks(String query, String expected) {
-        MemoryUniqueIndex<Object> index = new MemoryUniqueIndex<>("_id_", List.of(new IndexKey("_id", true)), false);
+        MemoryUniqueIndex<Object> index = new MemoryUniqueIndex<>("_id_", List.of(new IndexKey("_id", true)), false, () -> false);
         for (int id = 1; id <= 6; id++) {
             index.add(new Document("_id", id).append("version", id % 2), id, null);
         }
