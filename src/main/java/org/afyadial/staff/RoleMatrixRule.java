@@ -1,6 +1,7 @@
 package org.afyadial.staff;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -31,7 +32,9 @@ class RoleMatrixRule implements SecurityRule<HttpRequest<?>> {
             return Publishers.just(SecurityRuleResult.REJECTED);
         }
         Collection<String> roles = authentication.getRoles();
-        boolean allowed = RoleMatrix.rowFor(request.getMethod(), path)
+        // a HEAD is the GET without its body: the same people may ask
+        HttpMethod method = request.getMethod() == HttpMethod.HEAD ? HttpMethod.GET : request.getMethod();
+        boolean allowed = RoleMatrix.rowFor(method, path)
                 .map(row -> row.roles().stream().anyMatch(role -> roles.contains(role.name())))
                 .orElse(false);
         return Publishers.just(allowed ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
