@@ -13,14 +13,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A signed, unexpired token is accepted only while its user exists and is enabled, so disabling
- * an account stops its tokens at once on this instance (and within {@code activeUserCacheTtl} on
- * the others). Roles are read from the token: a role change takes effect at the user's next token.
+ * A signed, unexpired token is accepted only while its user exists and is enabled, and while the password it
+ * was issued under is still the user's: disabling an account or resetting its password stops its tokens at
+ * once on this instance (and within {@code activeUserCacheTtl} on the others). Roles are read from the token:
+ * a role change takes effect at the user's next token.
  */
 @Singleton
 class ActiveStaffTokens implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
-    private record Verdict(boolean active, Instant checkedAt) {
+    /** The claim naming the password a token was issued under ({@link StaffUser#passwordVersion()}). */
+    static final String PASSWORD_VERSION = "pwv";
+
+    private record Verdict(boolean active, long passwordVersion, Instant checkedAt) {
     }
 
     private final StaffUserRepository users;
@@ -36,7 +40,12 @@ class ActiveStaffTokens implements GenericJwtClaimsValidator<HttpRequest<?>> {
 
     @Override
     public boolean validate(Claims claims, @Nullable HttpRequest<?> request) {
-        return claims.get(Claims.SUBJECT) instanceof String username && isActive(username.toLowerCase(Locale.ROOT));
+        if (!(claims.get(Claims.SUBJECT) instanceof String username)) {
+            return false;
+        }
+        Verdict verdict = verdict(username.toLowerCase(Locale.ROOT));
+        return verdict.active() && (!(claims.get(PASSWORD_VERSION) instanceof Number issuedUnder)
+                || issuedUnder.longValue() == verdict.passwordVersion());
     }
 
     /** Drops what is remembered about {@code username}, after its account changed. */
@@ -44,14 +53,16 @@ class ActiveStaffTokens implements GenericJwtClaimsValidator<HttpRequest<?>> {
         recent.remove(username);
     }
 
-    private boolean isActive(String username) {
+    private Verdict verdict(String username) {
         Instant now = clock.instant();
         Verdict known = recent.get(username);
         if (known != null && known.checkedAt().plus(settings.activeUserCacheTtl()).isAfter(now)) {
-            return known.active();
+            return known;
         }
-        boolean active = users.findByUsername(username).map(StaffUser::enabled).orElse(false);
-        recent.put(username, new Verdict(active, now));
-        return active;
+        Verdict fresh = users.findByUsername(username)
+                .map(user -> new Verdict(user.enabled(), user.passwordVersion(), now))
+                .orElse(new Verdict(false, 0, now));
+        recent.put(username, fresh);
+        return fresh;
     }
 }

@@ -8,8 +8,8 @@ import org.afyadial.audit.AuditTrail;
 import org.afyadial.system.ProblemException;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -95,7 +95,9 @@ class SignIn {
     private Tokens issue(StaffUser user) {
         List<String> roles = user.roles().stream().map(Role::name).sorted().toList();
         int lifetime = accessTokens.getExpiration();
-        String accessToken = tokenGenerator.generateToken(Authentication.build(user.username(), (Collection<String>) roles), lifetime)
+        Authentication authentication = Authentication.build(user.username(), roles,
+                Map.of(ActiveStaffTokens.PASSWORD_VERSION, user.passwordVersion()));
+        String accessToken = tokenGenerator.generateToken(authentication, lifetime)
                 .orElseThrow(() -> new IllegalStateException("the JWT generator produced no token"));
         return new Tokens(accessToken, refreshTokens.issue(user.username()), "Bearer", lifetime, roles);
     }

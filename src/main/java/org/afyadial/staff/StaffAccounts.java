@@ -89,10 +89,11 @@ class StaffAccounts {
         return get(id);
     }
 
-    /** The user signs in again everywhere: their refresh tokens are revoked. */
+    /** The user signs in again everywhere: their access tokens stop working and their refresh tokens are revoked. */
     UserView resetPassword(String id, String password) {
         StaffUser user = existing(id);
         users.update(id, passwords.hash(password), clock.instant());
+        activeTokens.forget(user.username());
         refreshTokens.revokeAll(user.username());
         audit.record("user.password-reset", TARGET, id, null);
         return get(id);

@@ -21,4 +21,9 @@ record StaffUser(
         Instant passwordChangedAt) {
 
     static final String COLLECTION = "staff_users";
+
+    /** Changes with every new password: tokens carry the one they were issued under (see ActiveStaffTokens). */
+    long passwordVersion() {
+        return passwordChangedAt == null ? 0 : passwordChangedAt.toEpochMilli();
+    }
 }

@@ -121,12 +121,16 @@ class StaffUsersTest {
     void aPasswordResetReplacesThePasswordAndEndsSessions() {
         String id = create("forgetful", "first-password-1", "RECEPTIONIST");
         Map<String, Object> session = login("forgetful", "first-password-1");
+        assertEquals(HttpStatus.OK, statusWith((String) session.get("access_token")));
 
         Map<String, Object> reset = exchange(HttpRequest.POST("/api/v1/users/" + id + "/password", Map.of("password", "second-password-2")));
 
         assertNotNull(reset.get("passwordChangedAt"));
+        assertEquals(HttpStatus.UNAUTHORIZED, statusWith((String) session.get("access_token")), "tokens of the old password stop");
         assertEquals(HttpStatus.UNAUTHORIZED, failure(loginRequest("forgetful", "first-password-1")).getStatus());
-        assertEquals(List.of("RECEPTIONIST"), login("forgetful", "second-password-2").get("roles"));
+        Map<String, Object> again = login("forgetful", "second-password-2");
+        assertEquals(List.of("RECEPTIONIST"), again.get("roles"));
+        assertEquals(HttpStatus.OK, statusWith((String) again.get("access_token")));
         assertEquals(HttpStatus.UNAUTHORIZED, failure(HttpRequest.POST("/api/v1/auth/refresh",
                 Map.of("refresh_token", session.get("refresh_token")))).getStatus());
     }
@@ -183,6 +187,15 @@ class StaffUsersTest {
 
     private Map<String, Object> exchange(MutableHttpRequest<?> request) {
         return http.toBlocking().retrieve(request.bearerAuth(admin), JSON);
+    }
+
+    /** What a receptionist's read of the specialties answers with this token. */
+    private HttpStatus statusWith(String accessToken) {
+        try {
+            return http.toBlocking().exchange(HttpRequest.GET("/api/v1/specialties").bearerAuth(accessToken)).getStatus();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus();
+        }
     }
 
     private HttpClientResponseException failure(MutableHttpRequest<?> request) {
