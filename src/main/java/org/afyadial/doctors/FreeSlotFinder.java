@@ -100,10 +100,10 @@ public class FreeSlotFinder {
         Instant from = startOf(first);
         Instant to = startOf(last.plusDays(1));
         Instant now = clock.instant();
-        List<Slot> taken = claims.claimed(List.of(doctor.id()), from, to);
+        TakenTime taken = new TakenTime(claims.claimed(List.of(doctor.id()), from, to));
         List<Calendar.CalendarSlot> slots = offeredSlots(doctor, from, to).stream()
                 .map(s -> new Calendar.CalendarSlot(s.start(), s.end(), s.start().isBefore(now) ? Calendar.SlotState.PAST
-                        : taken.stream().anyMatch(t -> s.overlaps(t.start(), t.end())) ? Calendar.SlotState.TAKEN
+                        : taken.overlaps(s) ? Calendar.SlotState.TAKEN
                         : Calendar.SlotState.FREE))
                 .toList();
         return new Calendar(doctor.id(), view, first, last, from, to, slots, doctors.exceptions(doctor.id(), first, last));

@@ -7,8 +7,4 @@ import java.time.Instant;
 /** One appointment slot of one doctor, as UTC instants. */
 @Serdeable
 public record Slot(String doctorId, Instant start, Instant end) {
-
-    boolean overlaps(Instant otherStart, Instant otherEnd) {
-        return start.isBefore(otherEnd) && otherStart.isBefore(end);
-    }
 }

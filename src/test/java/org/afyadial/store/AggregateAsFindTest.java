@@ -1,14 +1,12 @@
 package org.afyadial.store;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import io.netty.buffer.Unpooled;
-import org.bson.RawBsonDocument;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Optional;
 
+import static org.afyadial.store.ServerDocuments.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Which aggregations the embedded server answers as a find, and with which find. */
@@ -28,7 +26,7 @@ class AggregateAsFindTest {
             """)
     void onlyFilteringSortingAndPagingPipelinesBecomeFinds(String pipeline, String expected) {
         Document aggregate = parse("{aggregate: 'patients', pipeline: " + pipeline + ", cursor: {}, $db: 'afyadial'}");
-        assertEquals(Optional.ofNullable(expected).map(AggregateAsFindTest::parse), AggregateAsFind.of(aggregate));
+        assertEquals(Optional.ofNullable(expected).map(ServerDocuments::parse), AggregateAsFind.of(aggregate));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,10 +42,5 @@ class AggregateAsFindTest {
     void theCursorsBatchSizeIsKept() {
         Document aggregate = parse("{aggregate: 'x', pipeline: [{$match: {a: 1}}], cursor: {batchSize: 5}}");
         assertEquals(parse("{find: 'x', filter: {a: 1}, batchSize: 5}"), AggregateAsFind.of(aggregate).orElseThrow());
-    }
-
-    private static Document parse(String json) {
-        RawBsonDocument encoded = RawBsonDocument.parse(json);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(encoded.getByteBuffer().asNIO()));
     }
 }

@@ -2,8 +2,6 @@ package org.afyadial.store;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import io.netty.buffer.Unpooled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.afyadial.store.ServerDocuments.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -84,12 +83,6 @@ class IndexNarrowingTest {
         } else {
             assertEquals(ids(expected), new TreeSet<>(toList(index.getPositions(filter))));
         }
-    }
-
-    /** Extended JSON as the server receives it: encoded by the driver, decoded by the server. */
-    private static Document parse(String json) {
-        org.bson.RawBsonDocument encoded = org.bson.RawBsonDocument.parse(json);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(encoded.getByteBuffer().asNIO()));
     }
 
     private static Set<Object> ids(String list) {
