@@ -8,6 +8,8 @@
 
 local threads = {}
 local counter = 0
+-- session ids differ from run to run: a session id already stored gets its stored screen back (a repeat)
+local run = os.time()
 
 function setup(thread)
   counter = counter + 1
@@ -39,7 +41,7 @@ function request()
     session = session + 1
     text = ""
   end
-  local body = "sessionId=bench-" .. id .. "-" .. session .. "&serviceCode=%2A384%2A1%23&phoneNumber=" .. phone
+  local body = "sessionId=bench-" .. run .. "-" .. id .. "-" .. session .. "&serviceCode=%2A384%2A1%23&phoneNumber=" .. phone
       .. "&networkCode=99999&text=" .. urlencode(text)
   return wrk.format("POST", "/at/ussd", { ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
 end

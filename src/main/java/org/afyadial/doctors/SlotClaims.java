@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import jakarta.inject.Singleton;
 import org.afyadial.store.Store;
+import org.afyadial.system.ClinicSettings;
 import org.bson.Document;
 
 import java.time.Clock;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * The store-level guarantee against double booking: one document per doctor and start time,
  * whose {@code _id} is {@code doctorId|start}. Inserting it is the booking's claim on the time;
  * the unique {@code _id} makes the second claimant fail, whatever the number of instances. The
- * claim names its holder (the appointment reference) so that only the holder releases it.
+ * claim names its holder (the appointment reference) so that only the holder releases it. The claims of the
+ * coming days are also kept in memory ({@link UpcomingClaims}) for the free-slot lists.
  */
 @Singleton
 public class SlotClaims {
@@ -27,10 +29,12 @@ public class SlotClaims {
 
     private final Store store;
     private final Clock clock;
+    private final UpcomingClaims upcoming;
 
-    SlotClaims(Store store, Clock clock) {
+    SlotClaims(Store store, Clock clock, ClinicSettings clinic, DoctorSettings settings) {
         this.store = store;
         this.clock = clock;
+        this.upcoming = new UpcomingClaims(this::read, clock, clinic.timezone(), settings.cacheTtl());
     }
 
     /** Claims the doctor's time from start to end for holder, or throws {@link SlotTaken}. */
@@ -44,15 +48,21 @@ public class SlotClaims {
                     .append("claimedAt", Date.from(clock.instant())));
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                // another instance's claim, perhaps not in the memory copy yet: no longer offered from here
+                upcoming.added(new Slot(doctorId, start, end));
                 throw new SlotTaken();
             }
             throw e;
         }
+        upcoming.added(new Slot(doctorId, start, end));
     }
 
     /** Frees the time if holder holds it; releasing a claim one does not hold does nothing. */
     public void release(String doctorId, Instant start, String holder) {
-        store.collection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", key(doctorId, start)), Filters.eq("holder", holder)));
+        if (store.collection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", key(doctorId, start)),
+                Filters.eq("holder", holder))).getDeletedCount() == 1) {
+            upcoming.removed(doctorId, start);
+        }
     }
 
     /** Who holds the doctor's start time, and since when, if anyone does. */
@@ -65,12 +75,17 @@ public class SlotClaims {
     public record Claim(String holder, Instant claimedAt) {
     }
 
+    /** Claimed time of the doctors overlapping [from, to): from memory for the coming days, else from the store. */
+    public List<Slot> claimed(List<String> doctorIds, Instant from, Instant to) {
+        return upcoming.claimed(doctorIds, from, to).orElseGet(() -> read(doctorIds, from, to));
+    }
+
     /**
      * Claimed time of the doctors overlapping [from, to), in one query. The start is bounded on both sides so
      * that the {@code (doctorId, start)} index reads only the window, not the doctors' whole history: no claim
      * is longer than the longest slot.
      */
-    public List<Slot> claimed(List<String> doctorIds, Instant from, Instant to) {
+    private List<Slot> read(List<String> doctorIds, Instant from, Instant to) {
         return store.collection(COLLECTION)
                 .find(Filters.and(Filters.in("doctorId", doctorIds),
                         Filters.gt("start", Date.from(from.minusSeconds(60L * WeeklySchedule.LONGEST_SLOT_MINUTES))),
