@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The store commands issued while serving HTTP requests to one path, as "command collection"
  * ({@code find ussd_sessions}). The sync driver tells listeners in the thread that issues the command,
- * which is the request's thread, so background work (the SMS dispatcher's polls) is left out.
+ * which is the request's thread, so background work (the SMS dispatcher's polls) is left out; the USSD
+ * session writer's thread, which writes sessions for the requests, is counted with them.
  * Enabled by the property {@code test.store-command-log.path}; registered with the Mongo client
  * through the configuration's command listeners.
  */
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
 public class StoreCommandLog implements CommandListener {
 
     public static final String PATH = "test.store-command-log.path";
+    /** The name of {@code org.afyadial.ussd.SessionWriter}'s thread. */
+    private static final String SESSION_WRITER = "ussd-session-writer";
 
     private final String path;
     private final List<String> commands = new ArrayList<>();
@@ -35,7 +38,8 @@ public class StoreCommandLog implements CommandListener {
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
-        boolean counted = ServerRequestContext.currentRequest().filter(r -> r.getPath().equals(path)).isPresent();
+        boolean counted = ServerRequestContext.currentRequest().filter(r -> r.getPath().equals(path)).isPresent()
+                || Thread.currentThread().getName().equals(SESSION_WRITER);
         if (counted) {
             String name = event.getCommandName();
             var target = event.getCommand().get(name);

@@ -8,7 +8,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
@@ -31,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * USSD sessions ({@code ussd_sessions}, keyed by the provider's session id) and, per phone, the last
  * session ({@code ussd_phones}) so that a new session can offer to resume. The store is the truth, so any
  * instance can serve the next hop; each instance also remembers the sessions it last wrote, so that the usual
- * hop costs only its conditional replace. The condition (the digest of the text the hop started from) fails
- * if another instance moved the session on meanwhile, and the engine then reads the store. Hops that change
+ * hop costs only its conditional replace, written together with those of concurrent hops ({@link SessionWriter}).
+ * The condition (the digest of the text the hop started from) fails if another instance moved the session on
+ * meanwhile, and the engine then reads the store. Hops that change
  * records add one atomic claim.
  */
 @Singleton
@@ -46,6 +46,7 @@ class SessionStore {
 
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> phones;
+    private final SessionWriter writer;
     private final Map<String, UssdSession> remembered = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -54,9 +55,10 @@ class SessionStore {
                 }
             });
 
-    SessionStore(Store store) {
+    SessionStore(Store store, SessionWriter writer) {
         this.sessions = store.collection(SESSIONS);
         this.phones = store.collection(PHONES);
+        this.writer = writer;
     }
 
     /** The session as this instance last wrote it, which another instance may have moved on since. */
@@ -94,7 +96,7 @@ class SessionStore {
     boolean commit(UssdSession session, String expectedDigest, String expectedPending) {
         Bson unchanged = Filters.and(Filters.eq("_id", session.id), Filters.eq("lastDigest", expectedDigest),
                 Filters.eq("pending", expectedPending));
-        if (sessions.replaceOne(unchanged, session.toDocument(), new ReplaceOptions()).getMatchedCount() != 1) {
+        if (!writer.replace(session.id, unchanged, session.toDocument())) {
             return false;
         }
         remember(session);

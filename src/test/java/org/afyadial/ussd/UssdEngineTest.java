@@ -315,8 +315,16 @@ class UssdEngineTest {
     }
 
     @Test
-    void hopsServedByAnotherInstanceMeanwhileAreNotUndone() {
-        UssdEngine other = new UssdEngine(catalog, new SessionStore(store), actions, settings, clinic, clock);
+    void hopsServedByAnotherInstanceMeanwhileAreNotUndone() throws InterruptedException {
+        SessionWriter otherWriter = new SessionWriter(store);
+        try {
+            hopsServedByTwoInstances(new UssdEngine(catalog, new SessionStore(store, otherWriter), actions, settings, clinic, clock));
+        } finally {
+            otherWriter.close();
+        }
+    }
+
+    private void hopsServedByTwoInstances(UssdEngine other) {
         String session = "ATUid_two_instances";
         String phoneNumber = "+254700088888";
         assertTrue(hop(engine, session, phoneNumber, "").screen().startsWith("Test home"));
