@@ -170,7 +170,6 @@ public class UssdEngine {
         s.lastLength = text.length();
         s.pending = null;
         s.hops++;
-        s.updatedAt = turn.now;
         s.expiresAt = turn.now.plus(settings.sessionLifetime());
     }
 
