@@ -1,5 +1,6 @@
 package org.afyadial.ussd;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -11,11 +12,13 @@ public final class ActionContext {
     private final UssdSession session;
     private final String input;
     private final Instant now;
+    private final PhoneLock lock;
 
-    ActionContext(UssdSession session, String input, Instant now) {
+    ActionContext(UssdSession session, String input, Instant now, PhoneLock lock) {
         this.session = session;
         this.input = input;
         this.now = now;
+        this.lock = lock;
     }
 
     public String phone() {
@@ -61,5 +64,24 @@ public final class ActionContext {
 
     public void remove(String key) {
         session.values.remove(key);
+    }
+
+    /** Whether USSD access from this phone is locked now, by failures counted in this session or any other. */
+    public boolean phoneLocked() {
+        return lock.lockedAt(now);
+    }
+
+    /**
+     * Counts a failure (a wrong PIN) against this phone, atomically across sessions; the {@code maxFailures}-th
+     * since the last {@link #clearPhoneFailures()} or lock locks USSD access from the phone for {@code lockFor}.
+     * True when this failure locked it.
+     */
+    public boolean countPhoneFailure(int maxFailures, Duration lockFor) {
+        return lock.countFailure(now, maxFailures, lockFor);
+    }
+
+    /** Forgets the phone's failures; a lock in force stays. */
+    public void clearPhoneFailures() {
+        lock.clearFailures();
     }
 }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
@@ -16,6 +17,7 @@ import org.afyadial.store.Store;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,12 +29,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * USSD sessions ({@code ussd_sessions}, keyed by the provider's session id) and, per phone, the last
- * session ({@code ussd_phones}) so that a new session can offer to resume. The store is the truth, so any
- * instance can serve the next hop; each instance also remembers the sessions it last wrote, so that the usual
- * hop costs only its conditional replace, written together with those of concurrent hops ({@link SessionWriter}).
- * The condition (the digest of the text the hop started from) fails if another instance moved the session on
- * meanwhile, and the engine then reads the store. Hops that change
+ * USSD sessions ({@code ussd_sessions}, keyed by the provider's session id) and, per phone ({@code ussd_phones}),
+ * the last session, so that a new session can offer to resume, and the failures that lock USSD access from the
+ * phone (see {@link PhoneLock}): the dial reads both with the one update it makes anyway. The store is the truth,
+ * so any instance can serve the next hop; each instance also remembers the sessions it last wrote, so that the
+ * usual hop costs only its conditional replace, written together with those of concurrent hops
+ * ({@link SessionWriter}). The condition (the digest of the text the hop started from) fails if another instance
+ * moved the session on meanwhile, and the engine then reads the store. Hops that change
  * records add one atomic claim.
  */
 @Singleton
@@ -40,6 +43,10 @@ class SessionStore {
 
     static final String SESSIONS = "ussd_sessions";
     static final String PHONES = "ussd_phones";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String LOCKED_UNTIL = "lockedUntil";
+    private static final String LAST_SESSION_ID = "lastSessionId";
+    private static final String FAILURES = "failures";
 
     /** Enough for every session of a busy clinic's last minutes; older ones are read from the store. */
     private static final int REMEMBERED_SESSIONS = 5_000;
@@ -125,12 +132,52 @@ class SessionStore {
                 Updates.set("pending", null));
     }
 
-    /** Records this session as the phone's latest and answers the one it replaces, if any. */
-    Optional<String> replaceLastSession(String phone, String sessionId, Instant expiresAt) {
+    /**
+     * Records this session as the phone's latest and answers what the phone's document held before: the session
+     * it replaces and any lock. The expiry only ever moves later, so a lock outlives the sessions that follow it.
+     */
+    PhoneBefore replaceLastSession(String phone, String sessionId, Instant expiresAt) {
         Document before = phones.findOneAndUpdate(Filters.eq("_id", phone),
-                Updates.combine(Updates.set("lastSessionId", sessionId), Updates.set("expiresAt", Date.from(expiresAt))),
+                Updates.combine(Updates.set(LAST_SESSION_ID, sessionId), Updates.max(EXPIRES_AT, Date.from(expiresAt))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        return Optional.ofNullable(before).map(d -> d.getString("lastSessionId"));
+        return before == null ? new PhoneBefore(Optional.empty(), Optional.empty())
+                : new PhoneBefore(Optional.ofNullable(before.getString(LAST_SESSION_ID)), lockedUntil(before));
+    }
+
+    /** What the phone's document held before a dial. */
+    record PhoneBefore(Optional<String> lastSessionId, Optional<Instant> lockedUntil) {
+    }
+
+    Optional<Instant> lockedUntil(String phone) {
+        Document found = phones.find(Filters.eq("_id", phone)).projection(Projections.include(LOCKED_UNTIL)).first();
+        return found == null ? Optional.empty() : lockedUntil(found);
+    }
+
+    private static Optional<Instant> lockedUntil(Document phone) {
+        return Optional.ofNullable(phone.getDate(LOCKED_UNTIL)).map(Date::toInstant);
+    }
+
+    /**
+     * Counts a failure against the phone with one atomic increment, so that parallel sessions cannot get extra
+     * tries; the {@code maxFailures}-th locks the phone until {@code now + lockFor} and starts the count again.
+     * The phone's document lives at least as long as its count and its lock. Answers the lock, if this one set it.
+     */
+    Optional<Instant> countFailure(String phone, Instant now, int maxFailures, Duration lockFor) {
+        Date until = Date.from(now.plus(lockFor));
+        Document after = phones.findOneAndUpdate(Filters.eq("_id", phone),
+                Updates.combine(Updates.inc(FAILURES, 1), Updates.max(EXPIRES_AT, until)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        if (after.getInteger(FAILURES, 0) < maxFailures) {
+            return Optional.empty();
+        }
+        phones.updateOne(Filters.eq("_id", phone), Updates.combine(Updates.set(FAILURES, 0),
+                Updates.set(LOCKED_UNTIL, until), Updates.max(EXPIRES_AT, until)));
+        return Optional.of(until.toInstant());
+    }
+
+    /** Forgets the phone's failures; a lock in force stays. */
+    void clearFailures(String phone) {
+        phones.updateOne(Filters.and(Filters.eq("_id", phone), Filters.exists(FAILURES)), Updates.unset(FAILURES));
     }
 
     /** Keeps the provider's end-of-session report; a session that ended normally is no longer offered for resuming. */
@@ -177,7 +224,7 @@ class SessionStore {
 
     /** Real MongoDB deletes expired documents; the engine also checks {@code expiresAt} itself. */
     private static IndexModel expiry() {
-        return new IndexModel(Indexes.ascending("expiresAt"),
+        return new IndexModel(Indexes.ascending(EXPIRES_AT),
                 new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));
     }
 }

@@ -106,7 +106,10 @@ public class UssdEngine {
 
     private UssdReply start(Turn turn, String text) {
         UssdSession s = turn.session;
-        Optional<UssdSession> earlier = resumable(s.phone, s.id, turn.now);
+        SessionStore.PhoneBefore phone = store.replaceLastSession(s.phone, s.id,
+                turn.now.plus(settings.sessionLifetime()));
+        turn.lock.knownFromDial(phone.lockedUntil());
+        Optional<UssdSession> earlier = resumable(phone, s.id, turn.now);
         if (earlier.isPresent()) {
             s.language = earlier.get().language;
             s.values.put(RESUME_FROM, earlier.get().id);
@@ -170,12 +173,11 @@ public class UssdEngine {
         s.lastLength = text.length();
         s.pending = null;
         s.hops++;
-        s.updatedAt = turn.now;
         s.expiresAt = turn.now.plus(settings.sessionLifetime());
     }
 
-    private Optional<UssdSession> resumable(String phone, String sessionId, Instant now) {
-        return store.replaceLastSession(phone, sessionId, now.plus(settings.sessionLifetime()))
+    private Optional<UssdSession> resumable(SessionStore.PhoneBefore phone, String sessionId, Instant now) {
+        return phone.lastSessionId()
                 .filter(id -> !id.equals(sessionId))
                 .flatMap(store::find)
                 .filter(s -> !s.end && s.pending == null && s.expiresAt.isAfter(now))
@@ -363,7 +365,7 @@ public class UssdEngine {
         if (action.changesRecords()) {
             turn.claim();
         }
-        return action.run(new ActionContext(turn.session, input, turn.now));
+        return action.run(new ActionContext(turn.session, input, turn.now, turn.lock));
     }
 
     private boolean hasNextPage(UssdSession s, MenuState state) {
@@ -497,6 +499,7 @@ public class UssdEngine {
         final String digest;
         final Instant now = clock.instant();
         final String expectedDigest;
+        final PhoneLock lock;
         boolean stored;
         boolean claimed;
 
@@ -505,6 +508,7 @@ public class UssdEngine {
             this.digest = digest;
             this.stored = stored;
             this.expectedDigest = session.lastDigest;
+            this.lock = new PhoneLock(store, session.phone);
         }
 
         /** Before an action changes records: make sure no duplicate of this request can run it too. */

@@ -8,11 +8,17 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The state of one USSD session, as stored in {@code ussd_sessions} under its AT session id. The engine works
  * on a copy during a hop and writes it back in one conditional replace. The text of the last request is kept
  * only as a digest and a length: it contains every input, PINs included.
+ * <p>
+ * The whole document is rewritten on every hop and the store serializes each nested document on its own, so
+ * the lists are packed into plain strings (see {@link #pack}): {@code items} holds the list screen's choices as
+ * value, label, value, label...; {@code values} holds key, value, key, value...; {@code stack} the state ids.
+ * The time of the last hop is not stored: it is {@code expiresAt} less the session lifetime.
  */
 final class UssdSession {
 
@@ -32,7 +38,6 @@ final class UssdSession {
     String screen;
     boolean end;
     String pending;
-    Instant updatedAt;
     Instant expiresAt;
     int hops;
 
@@ -41,7 +46,6 @@ final class UssdSession {
         this.phone = phone;
         this.language = language;
         this.createdAt = now;
-        this.updatedAt = now;
         this.expiresAt = now;
         this.values = new LinkedHashMap<>();
         this.stack = new ArrayList<>();
@@ -62,7 +66,6 @@ final class UssdSession {
         c.screen = screen;
         c.end = end;
         c.pending = pending;
-        c.updatedAt = updatedAt;
         c.expiresAt = expiresAt;
         c.hops = hops;
         return c;
@@ -85,54 +88,103 @@ final class UssdSession {
         return new UssdReply(end, screen);
     }
 
+    /** The stored form: lists packed into strings, fields left out while they hold their default. */
     Document toDocument() {
-        List<Document> itemDocs = new ArrayList<>(items.size());
+        List<String> itemFields = new ArrayList<>(items.size() * 2);
         for (ListItem item : items) {
-            itemDocs.add(new Document("v", item.value()).append("l", item.label()));
+            itemFields.add(item.value());
+            itemFields.add(item.label());
         }
-        return new Document("_id", id)
+        List<String> valueFields = new ArrayList<>(values.size() * 2);
+        values.forEach((key, value) -> {
+            valueFields.add(key);
+            valueFields.add(value);
+        });
+        Document d = new Document("_id", id)
                 .append("phone", phone)
                 .append("language", language)
                 .append("state", state)
-                .append("values", new Document(values))
-                .append("stack", stack)
-                .append("root", root)
-                .append("page", page)
-                .append("invalid", invalid)
-                .append("items", itemDocs)
+                .append("values", pack(valueFields))
+                .append("stack", pack(stack))
+                .append("items", pack(itemFields))
                 .append("lastLength", lastLength)
                 .append("lastDigest", lastDigest)
                 .append("screen", screen)
-                .append("end", end)
-                .append("pending", pending)
                 .append("hops", hops)
                 .append("createdAt", Date.from(createdAt))
-                .append("updatedAt", Date.from(updatedAt))
                 .append("expiresAt", Date.from(expiresAt));
+        appendUnlessDefault(d, "root", root, null);
+        appendUnlessDefault(d, "page", page, 0);
+        appendUnlessDefault(d, "invalid", invalid, 0);
+        appendUnlessDefault(d, "end", end, false);
+        appendUnlessDefault(d, "pending", pending, null);
+        return d;
     }
 
+    private static void appendUnlessDefault(Document d, String key, Object value, Object defaultValue) {
+        if (!Objects.equals(value, defaultValue)) {
+            d.append(key, value);
+        }
+    }
+
+    /**
+     * The session a stored document holds. A document written before the lists were packed (its {@code items}
+     * is an array) comes back already expired: sessions live minutes, so the caller simply starts afresh.
+     */
     static UssdSession fromDocument(Document d) {
         UssdSession s = new UssdSession(d.getString("_id"), d.getString("phone"), d.getString("language"),
                 d.getDate("createdAt").toInstant());
+        s.expiresAt = d.getDate("expiresAt").toInstant();
         s.state = d.getString("state");
-        d.get("values", Document.class).forEach((k, v) -> s.values.put(k, String.valueOf(v)));
-        s.stack.addAll(d.getList("stack", String.class));
-        s.root = d.getString("root");
-        s.page = d.getInteger("page", 0);
-        s.invalid = d.getInteger("invalid", 0);
-        List<ListItem> items = new ArrayList<>();
-        for (Document item : d.getList("items", Document.class)) {
-            items.add(new ListItem(item.getString("v"), item.getString("l")));
-        }
-        s.items = items;
         s.lastLength = d.getInteger("lastLength", 0);
         s.lastDigest = d.getString("lastDigest");
         s.screen = d.getString("screen");
         s.end = d.getBoolean("end", false);
         s.pending = d.getString("pending");
         s.hops = d.getInteger("hops", 0);
-        s.updatedAt = d.getDate("updatedAt").toInstant();
-        s.expiresAt = d.getDate("expiresAt").toInstant();
+        s.root = d.getString("root");
+        s.page = d.getInteger("page", 0);
+        s.invalid = d.getInteger("invalid", 0);
+        if (!(d.get("items") instanceof String packedItems)) {
+            s.expiresAt = s.createdAt;
+            return s;
+        }
+        List<String> itemFields = unpack(packedItems);
+        List<ListItem> items = new ArrayList<>(itemFields.size() / 2);
+        for (int i = 0; i < itemFields.size(); i += 2) {
+            items.add(new ListItem(itemFields.get(i), itemFields.get(i + 1)));
+        }
+        s.items = items;
+        List<String> valueFields = unpack(d.getString("values"));
+        for (int i = 0; i < valueFields.size(); i += 2) {
+            s.values.put(valueFields.get(i), valueFields.get(i + 1));
+        }
+        s.stack.addAll(unpack(d.getString("stack")));
         return s;
+    }
+
+    /**
+     * Several strings as one: each written as its length in chars, a colon, then the string itself, e.g.
+     * {@code ["08:10", ""]} becomes {@code "5:08:100:"}. Any text survives, separators included, without escaping.
+     */
+    static String pack(List<String> strings) {
+        StringBuilder out = new StringBuilder();
+        for (String string : strings) {
+            out.append(string.length()).append(':').append(string);
+        }
+        return out.toString();
+    }
+
+    static List<String> unpack(String packed) {
+        List<String> strings = new ArrayList<>();
+        int at = 0;
+        while (at < packed.length()) {
+            int colon = packed.indexOf(':', at);
+            int start = colon + 1;
+            int end = start + Integer.parseInt(packed, at, colon, 10);
+            strings.add(packed.substring(start, end));
+            at = end;
+        }
+        return strings;
     }
 }

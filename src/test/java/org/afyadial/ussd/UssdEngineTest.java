@@ -335,7 +335,7 @@ class UssdEngineTest {
         assertTrue(hop(other, session, phoneNumber, "2*Amina*1990").screen().startsWith("Delivery date"));
         assertTrue(hop(engine, session, phoneNumber, "2*Amina*1990*01042026").screen().startsWith("How many"));
         Document stored = store.collection(SessionStore.SESSIONS).find(Filters.eq("_id", session)).first();
-        assertEquals(List.of("test.home", "test.name", "test.year", "test.when"), stored.getList("stack", String.class));
+        assertEquals(List.of("test.home", "test.name", "test.year", "test.when"), UssdSession.fromDocument(stored).stack);
     }
 
     private static UssdReply hop(UssdEngine engine, String session, String phoneNumber, String text) {

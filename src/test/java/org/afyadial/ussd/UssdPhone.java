@@ -52,6 +52,10 @@ public final class UssdPhone {
         return send();
     }
 
+    public String phone() {
+        return phone;
+    }
+
     public String sessionId() {
         return sessionId;
     }

@@ -1,5 +1,6 @@
 package org.afyadial.ussd;
 
+import com.mongodb.client.model.Filters;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.annotation.MockBean;
@@ -15,6 +16,8 @@ import org.afyadial.patients.Language;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientDetails;
 import org.afyadial.patients.PatientService;
+import org.afyadial.store.Store;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Appointments need the PIN once per session; the third wrong PIN in a row locks USSD access for 15 minutes. */
@@ -48,6 +52,9 @@ class UssdPinLockTest {
 
     @Inject
     ClinicFixture clinic;
+
+    @Inject
+    Store store;
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T07:10:00Z"));
 
@@ -92,6 +99,37 @@ class UssdPinLockTest {
         assertTrue(phone.dial().startsWith("CON AfyaDial Clinic. Hello Amina"));
         phone.type("2");
         assertTrue(phone.type("1234").startsWith("END You have no upcoming appointments."));
+    }
+
+    @Test
+    void aLockHoldsForASessionStartedBeforeIt() {
+        UssdPhone before = registeredPhone();
+        before.dial();
+        UssdPhone during = new UssdPhone(client.toBlocking(), before.phone());
+        assertTrue(during.dial().startsWith("CON AfyaDial Clinic. Hello Amina"));
+        during.type("2");
+        during.type("0000");
+        during.type("1111");
+        assertEquals(LOCKED, during.type("2222"));
+        assertTrue(before.type("2").startsWith("CON Enter your PIN:"));
+        assertEquals(LOCKED, before.type("1234"), "the right PIN is refused while the phone is locked");
+    }
+
+    @Test
+    void theLockedPhonesDocumentOutlivesItsLock() {
+        UssdPhone phone = registeredPhone();
+        phone.dial();
+        phone.type("2");
+        phone.type("0000");
+        phone.type("1111");
+        phone.type("2222");
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(LOCKED, phone.dial());
+        Document stored = store.collection(SessionStore.PHONES).find(Filters.eq("_id", phone.phone())).first();
+        Instant lockedUntil = stored.getDate(SessionStore.LOCKED_UNTIL).toInstant();
+        assertEquals(Instant.parse("2026-03-02T07:25:00Z"), lockedUntil);
+        assertFalse(stored.getDate(SessionStore.EXPIRES_AT).toInstant().isBefore(lockedUntil),
+                "the TTL index must not delete the phone's document while it holds the lock");
     }
 
     @Test

@@ -55,7 +55,7 @@ final class PatientActions {
 
         @Override
         public ActionResult run(ActionContext context) {
-            if (pins.isLocked(context.phone(), context.now())) {
+            if (pins.isLocked(context)) {
                 return ActionResult.outcome("locked");
             }
             List<Patient> registered = patients.findByPhone(context.phone());
@@ -186,16 +186,16 @@ final class PatientActions {
 
         @Override
         public ActionResult run(ActionContext context) {
-            if (pins.isLocked(context.phone(), context.now())) {
+            if (pins.isLocked(context)) {
                 return ActionResult.outcome("locked");
             }
             String patientId = context.require(PATIENT_ID);
             if (patients.verifyPin(patientId, context.input())) {
-                pins.clear(context.phone());
+                pins.clear(context);
                 context.put(PIN_FOR, patientId);
                 return ActionResult.ok();
             }
-            return ActionResult.outcome(pins.recordFailure(context.phone(), context.now()) ? "locked" : "wrong");
+            return ActionResult.outcome(pins.recordFailure(context) ? "locked" : "wrong");
         }
     }
 
