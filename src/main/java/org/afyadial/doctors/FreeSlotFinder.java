@@ -80,7 +80,8 @@ public class FreeSlotFinder {
     /** Every slot of the doctor's grid starting in [from, to), booked or not, past or not. */
     public List<Slot> offeredSlots(Doctor doctor, Instant from, Instant to) {
         LocalDate first = from.atZone(zone).toLocalDate();
-        LocalDate last = to.atZone(zone).toLocalDate();
+        // the last day with a moment before "to": a window ending at midnight does not lay out the next day
+        LocalDate last = to.minusNanos(1).atZone(zone).toLocalDate();
         List<ScheduleException> exceptions = doctors.exceptions(doctor.id(), first, last);
         List<Slot> slots = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {

@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * The slots a schedule lays out on one clinic-local day: weekly hours plus extra hours, cut into
@@ -32,17 +36,42 @@ final class SlotGrid {
                 .map(e -> new Span(e.from(), e.to())).toList();
 
         int minutes = schedule.slotMinutes();
-        Map<Instant, Slot> byStart = new TreeMap<>(); // extra hours may overlap weekly hours: one slot per start
+        IntFunction<Instant> at = instantsOf(date, zone);
+        // extra hours may overlap weekly hours: one slot per start, in order; a single span is both already
+        Map<Instant, Slot> byStart = working.size() > 1 ? new TreeMap<>() : new LinkedHashMap<>();
         for (Span span : working) {
             for (int m = span.fromMinute(); m + minutes <= span.toMinute(); m += minutes) {
-                int start = m;
-                if (leave.stream().noneMatch(l -> l.overlaps(start, start + minutes))) {
-                    Instant at = date.atTime(LocalTime.ofSecondOfDay(start * 60L)).atZone(zone).toInstant();
-                    byStart.put(at, new Slot(doctorId, at, at.plus(Duration.ofMinutes(minutes))));
+                if (!onLeave(leave, m, m + minutes)) {
+                    Instant start = at.apply(m);
+                    byStart.put(start, new Slot(doctorId, start, start.plusSeconds(minutes * 60L)));
                 }
             }
         }
         return List.copyOf(byStart.values());
+    }
+
+    private static boolean onLeave(List<Span> leave, int startMinute, int endMinute) {
+        for (Span span : leave) {
+            if (span.overlaps(startMinute, endMinute)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Clinic-local minutes of the day as instants. Without a clock change from the day before through the day (none
+     * in most African zones) a minute is a plain offset from midnight; otherwise each one goes through the zone's rules.
+     */
+    private static IntFunction<Instant> instantsOf(LocalDate date, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        Instant midnight = date.atStartOfDay(zone).toInstant();
+        ZoneOffsetTransition change = rules.nextTransition(midnight.minus(Duration.ofDays(1)));
+        if (change == null || !change.getInstant().isBefore(date.plusDays(1).atStartOfDay(zone).toInstant())) {
+            long epochSecond = midnight.getEpochSecond();
+            return minute -> Instant.ofEpochSecond(epochSecond + minute * 60L);
+        }
+        return minute -> date.atTime(LocalTime.ofSecondOfDay(minute * 60L)).atZone(zone).toInstant();
     }
 
     /** The offered slots that start after {@code now} (a slot starting now can no longer be booked) and overlap no taken time. */

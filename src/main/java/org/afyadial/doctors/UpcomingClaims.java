@@ -78,13 +78,17 @@ final class UpcomingClaims {
         if (!stale.isEmpty()) {
             copies.putAll(load(stale, windowFrom, windowTo, now));
         }
+        Instant earliestStart = from.minus(Duration.ofMinutes(WeeklySchedule.LONGEST_SLOT_MINUTES));
         List<Slot> claimed = new ArrayList<>();
         for (String doctorId : doctorIds) {
             NavigableMap<Instant, Slot> byStart = copies.get(doctorId).byStart();
             Doctor doctor = doctor(doctorId);
             synchronized (doctor) {
-                byStart.subMap(from.minus(Duration.ofMinutes(WeeklySchedule.LONGEST_SLOT_MINUTES)), false, to, false)
-                        .values().stream().filter(s -> s.end().isAfter(from)).forEach(claimed::add);
+                for (Slot claim : byStart.subMap(earliestStart, false, to, false).values()) {
+                    if (claim.end().isAfter(from)) {
+                        claimed.add(claim);
+                    }
+                }
             }
         }
         return Optional.of(claimed);

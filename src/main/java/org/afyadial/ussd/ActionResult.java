@@ -9,6 +9,8 @@ import java.util.List;
 public record ActionResult(String outcome, List<ListItem> items) {
 
     public static final String OK = "ok";
+    /** A list keeps at most this many entries: keys above 97 would collide with {@code 98} (more). */
+    public static final int MAX_ITEMS = 97;
 
     public static ActionResult ok() {
         return new ActionResult(OK, List.of());

@@ -31,8 +31,6 @@ public class UssdEngine {
     static final String EMPTY_LIST = "empty";
     private static final Logger LOG = LoggerFactory.getLogger(UssdEngine.class);
     private static final int MAX_CHAINED_DECISIONS = 20;
-    /** Keys above 97 would collide with {@code 98} (more); nobody pages that far on a phone anyway. */
-    private static final int MAX_LIST_CHOICES = 97;
     private static final int AWAIT_ATTEMPTS = 150;
     private static final long AWAIT_PAUSE_MILLIS = 20;
 
@@ -350,7 +348,7 @@ public class UssdEngine {
                     id = state.on().get(EMPTY_LIST).target();
                     continue;
                 }
-                int room = MAX_LIST_CHOICES - state.options().size();
+                int room = ActionResult.MAX_ITEMS - state.options().size();
                 s.items = listed.items().size() > room ? List.copyOf(listed.items().subList(0, room)) : listed.items();
             }
             s.end = state.end();

@@ -2,6 +2,7 @@ package org.afyadial.doctors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -85,6 +86,29 @@ class SlotGridTest {
                     .toList();
 
             assertEquals(expected, SlotGrid.free(offered, now, taken), "round " + round);
+        }
+    }
+
+    /** Casablanca changes its clocks around Ramadan, London twice a year; Nairobi never: every day of a year. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Africa/Casablanca", "Europe/London", "Africa/Nairobi"})
+    void slotsStartAtTheLocalTimesOfTheDayAcrossClockChanges(String zoneName) {
+        ZoneId zone = ZoneId.of(zoneName);
+        WeeklySchedule nights = new WeeklySchedule(20, Arrays.stream(DayOfWeek.values())
+                .map(day -> new WorkingHours(day, LocalTime.of(0, 0), LocalTime.of(23, 59))).toList());
+        for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
+            LocalDate date = day;
+            List<Instant> expected = new ArrayList<>();
+            for (int minute = 0; minute + 20 <= 23 * 60 + 59; minute += 20) {
+                Instant start = date.atTime(LocalTime.ofSecondOfDay(minute * 60L)).atZone(zone).toInstant();
+                if (!expected.contains(start)) {
+                    expected.add(start);
+                }
+            }
+            expected.sort(null);
+
+            assertEquals(expected, SlotGrid.slotsOn("dr", nights, date, List.of(), zone).stream().map(Slot::start).toList(),
+                    () -> zoneName + " " + date);
         }
     }
 

@@ -132,7 +132,7 @@ final class BookingActions {
             List<Slot> free = doctor.isEmpty()
                     ? slots.freeSlotsForSpecialtyOn(context.require("specialty"), day)
                     : slots.freeSlotsOn(doctor, day);
-            return ActionResult.items(free.stream().map(Slot::start).distinct()
+            return ActionResult.items(free.stream().map(Slot::start).distinct().limit(ActionResult.MAX_ITEMS)
                     .map(start -> new ListItem(start.toString(), labels.time(start))).toList());
         }
     }
