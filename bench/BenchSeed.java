@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * Seeds a running AfyaDial for bench/ussd.sh through its own services, on the store it uses:
  * {@code java -cp target/afyadial.jar bench/BenchSeed.java <mongodb uri> <doctors> <patients>}.
- * One specialty; doctors consulting every day round the clock in 5-minute slots; patients on
- * +2547100NNNNN (N = 1..patients) with PIN 1234.
+ * One specialty; doctors consulting every day round the clock in 5-minute slots, named short ("Dr B D7") so
+ * that ten fit on the first screen of the list; patients on +2547100NNNNN (N = 1..patients) with PIN 1234.
  */
 public class BenchSeed {
 
@@ -34,7 +34,7 @@ public class BenchSeed {
             WeeklySchedule everyDay = new WeeklySchedule(5, Arrays.stream(DayOfWeek.values())
                     .map(day -> new WorkingHours(day, LocalTime.MIDNIGHT, LocalTime.of(23, 55))).toList());
             for (int i = 1; i <= doctorCount; i++) {
-                doctors.create(new DoctorDetails("Bench", "Doctor" + i, specialty, null,
+                doctors.create(new DoctorDetails("B", "D" + i, specialty, null,
                         new Fee(new BigDecimal("1000.00"), "KES"), null, everyDay));
             }
             PatientService patients = context.getBean(PatientService.class);

@@ -26,7 +26,7 @@ function init(args)
   booked = 0
   taken = 0
   phone = string.format("%%2B2547100%05d", id)
-  doctorKey = tostring((id % 5) + 1)
+  doctorKey = tostring((id % 10) + 1)
   timeKey = tostring((id % 8) + 1)
   inputs = { "1", "1", doctorKey, "2", timeKey, "1" }
 end

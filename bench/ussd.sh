@@ -2,15 +2,17 @@
 # USSD throughput of the packaged jar on the embedded store: 50 patients registered beforehand, each on its own
 # keep-alive connection running the 7-hop booking conversation in order (wrk -t50 -c50, bench/ussd.lua).
 # Prints hops/s, p50/p99 per hop and the count of bad answers (must be 0) of the measured run, which follows a
-# warm-up run of the same load: the JIT needs about 30 s of this load on 2 cores before the code runs compiled,
-# and a clinic's gateway runs for days, so the steady state is what counts (the warm-up's figures are printed too).
+# warm-up run of the same load: on 2 cores shared with the load generator the JIT needs about a minute of this
+# load before the code runs compiled, and a clinic's gateway runs for days, so the steady state is what counts
+# (the warm-up's figures are printed too).
 #   Usage: bench/ussd.sh [seconds=30]      (build first: ./mvnw -q package -DskipTests)
-#   WARMUP=0 bench/ussd.sh                  measures from a cold start instead (default WARMUP=30 seconds)
+#   JAVA_OPTS=... bench/ussd.sh            passes JVM options to the service (e.g. the run command's)
+#   WARMUP=0 bench/ussd.sh                  measures from a cold start instead (default WARMUP=60 seconds)
 #   PROFILE=1 bench/ussd.sh                 also records a JFR profile of the measured run and prints where the CPU time goes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
-warmup=${WARMUP:-30}
+warmup=${WARMUP:-60}
 port=${PORT:-18081}
 jar=target/afyadial.jar
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -18,7 +20,7 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null; }
 
 data=$(mktemp -d)
-AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" -jar "$jar" >"$data/log" 2>&1 &
+AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS:-} -jar "$jar" >"$data/log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 base=http://127.0.0.1:$port
@@ -27,12 +29,12 @@ until curl -fs "$base/health" >/dev/null 2>&1; do
   sleep 0.1
 done
 
-# one specialty, 8 doctors seeing patients every day round the clock in 5-minute slots (enough free slots for
-# 30 s), 50 patients: written through the service's own classes, on the embedded store the service started
+# one specialty, 10 doctors seeing patients every day round the clock in 5-minute slots (enough free slots for
+# the warm-up and the measured run), 50 patients: written through the service's own classes, on the embedded store the service started
 store=$(grep -o 'embedded MongoDB-wire server on 127.0.0.1:[0-9]*' "$data/log" | grep -o '[0-9]*$')
-"$java" -cp "$jar" bench/BenchSeed.java "mongodb://127.0.0.1:$store/afyadial" 8 50 >"$data/seed.log" 2>&1 \
+"$java" -cp "$jar" bench/BenchSeed.java "mongodb://127.0.0.1:$store/afyadial" 10 50 >"$data/seed.log" 2>&1 \
   || { cat "$data/seed.log"; exit 1; }
-echo "seeded: 1 service, 8 doctors, 50 patients"
+echo "seeded: 1 service, 10 doctors, 50 patients"
 
 if [ "$warmup" -gt 0 ]; then
   echo "warm-up: ${warmup}s"
