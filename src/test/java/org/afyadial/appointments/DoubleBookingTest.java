@@ -8,6 +8,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.afyadial.AllAtOnce;
 import org.afyadial.ClinicFixture;
 import org.afyadial.MovableClock;
 import org.afyadial.StaffTokens;
@@ -21,15 +22,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.afyadial.appointments.AppointmentServiceTest.FRIDAY_9AM;
 import static org.afyadial.appointments.AppointmentServiceTest.MONDAY_9AM;
@@ -63,7 +58,7 @@ class DoubleBookingTest {
     }
 
     @Test
-    void throughTheService() throws Exception {
+    void throughTheService() {
         Doctor doctor = clinic.doctor("Achieng", "Contended", "dr.achieng");
         Patient patient = clinic.patient("Eager", "+254712000001");
 
@@ -82,7 +77,7 @@ class DoubleBookingTest {
     }
 
     @Test
-    void throughHttp() throws Exception {
+    void throughHttp() {
         Doctor doctor = clinic.doctor("Odhiambo", "Contended over HTTP", "dr.odhiambo");
         Patient patient = clinic.patient("Eager", "+254712000002");
         String bearer = tokens.bearer("reception", Role.RECEPTIONIST);
@@ -101,22 +96,7 @@ class DoubleBookingTest {
         assertEquals(1, store.collection("appointments").countDocuments(new Document("doctorId", doctor.id())));
     }
 
-    private static List<String> race(Callable<String> booking) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONTENDERS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> attempts = new ArrayList<>();
-        for (int i = 0; i < CONTENDERS; i++) {
-            attempts.add(pool.submit(() -> {
-                start.await();
-                return booking.call();
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> attempt : attempts) {
-            outcomes.add(attempt.get(120, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
-        return outcomes;
+    private static List<String> race(Callable<String> booking) {
+        return AllAtOnce.run(CONTENDERS, booking);
     }
 }

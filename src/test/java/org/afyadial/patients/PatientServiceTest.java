@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import org.afyadial.AllAtOnce;
 import org.afyadial.MovableClock;
 import org.afyadial.store.Store;
 import org.bson.Document;
@@ -15,16 +16,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,24 +50,10 @@ class PatientServiceTest {
     }
 
     @Test
-    void identifiersAreSequentialAndUniqueUnderConcurrentRegistrations() throws Exception {
-        Set<String> identifiers = ConcurrentHashMap.newKeySet();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Future<?>> registrations = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            int n = i;
-            registrations.add(pool.submit(() -> {
-                start.await();
-                identifiers.add(register("P" + n, "Concurrent", "+2547110000" + String.format("%02d", n)).identifier());
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> registration : registrations) {
-            registration.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
+    void identifiersAreSequentialAndUniqueUnderConcurrentRegistrations() {
+        Set<String> identifiers = new HashSet<>(AllAtOnce.run(IntStream.range(0, 20)
+                .<Callable<String>>mapToObj(n -> () -> register("P" + n, "Concurrent", "+2547110000%02d".formatted(n)).identifier())
+                .toList()));
 
         assertEquals(20, identifiers.size());
         assertTrue(identifiers.stream().allMatch(id -> id.matches("AFD-PT-\\d{6}")), identifiers.toString());

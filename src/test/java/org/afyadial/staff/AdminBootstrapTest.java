@@ -2,6 +2,7 @@ package org.afyadial.staff;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.StartupEvent;
+import org.afyadial.AllAtOnce;
 import org.afyadial.TestStoreSwitch;
 import org.afyadial.store.Store;
 import org.bson.Document;

@@ -1,5 +1,6 @@
 package org.afyadial.staff;
 
+import org.afyadial.AllAtOnce;
 import org.afyadial.MovableClock;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

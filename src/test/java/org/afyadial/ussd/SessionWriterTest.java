@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.afyadial.AllAtOnce;
 import org.afyadial.store.Store;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -13,10 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,28 +48,8 @@ class SessionWriterTest {
         return Filters.and(Filters.eq("_id", id), Filters.eq("lastDigest", digest));
     }
 
-    /** Runs the writes at once from as many threads, and answers each one's outcome in order. */
-    private static List<Boolean> together(List<Callable<Boolean>> writes) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            for (Callable<Boolean> write : writes) {
-                outcomes.add(threads.submit(() -> {
-                    start.await();
-                    return write.call();
-                }));
-            }
-            start.countDown();
-            List<Boolean> results = new ArrayList<>();
-            for (Future<Boolean> outcome : outcomes) {
-                results.add(outcome.get());
-            }
-            return results;
-        }
-    }
-
     @Test
-    void eachWriterLearnsWhetherItsOwnConditionHeld() throws Exception {
+    void eachWriterLearnsWhetherItsOwnConditionHeld() {
         List<Callable<Boolean>> writes = new ArrayList<>();
         List<Boolean> expected = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -83,7 +60,7 @@ class SessionWriterTest {
             expected.add(current);
         }
 
-        assertEquals(expected, together(writes));
+        assertEquals(expected, AllAtOnce.run(writes));
         for (int i = 0; i < 60; i++) {
             Document stored = sessions.find(Filters.eq("_id", "s" + i)).first();
             assertEquals(i % 4 != 0 ? "d1" : "d0", stored.getString("lastDigest"), "s" + i);
@@ -91,10 +68,10 @@ class SessionWriterTest {
     }
 
     @Test
-    void ofTwoWritesFromTheSameStateOnlyOneHolds() throws Exception {
+    void ofTwoWritesFromTheSameStateOnlyOneHolds() {
         sessions.insertOne(session("twice", "d0", 0));
 
-        List<Boolean> outcomes = together(List.of(
+        List<Boolean> outcomes = AllAtOnce.run(List.of(
                 () -> writer.replace("twice", at("twice", "d0"), session("twice", "left", 1)),
                 () -> writer.replace("twice", at("twice", "d0"), session("twice", "right", 1))));
 
