@@ -4,7 +4,23 @@
 -- a time (the patient's usual key, or the last one when the day has fewer left), Confirm. Doctor and time keys
 -- differ per patient so that patients rarely want the same slot.
 -- Counts: bad answers (not 200, not CON/END, apology, or an unexpected screen), bookings, and conversations
--- ended by "that time has just been taken" (another patient got the slot first).
+-- ended by "that time has just been taken" (another patient got the slot first). Also times each hop of the
+-- conversation apart (whole milliseconds, capped at 1 s), to show which hops make the tail.
+
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } timespec_t;
+  int clock_gettime(int clock, timespec_t *now);
+]]
+local MONOTONIC = 1
+local clockNow = ffi.new("timespec_t")
+local HOP_NAMES = { "dial", "Book", "service", "doctor", "day", "time", "Confirm" }
+local MAX_MS = 1000
+
+local function millis()
+  ffi.C.clock_gettime(MONOTONIC, clockNow)
+  return tonumber(clockNow.tv_sec) * 1000 + tonumber(clockNow.tv_nsec) / 1e6
+end
 
 local threads = {}
 local counter = 0
@@ -18,6 +34,8 @@ function setup(thread)
 end
 
 function init(args)
+  -- per hop of the conversation, per whole millisecond: how many answers took that long
+  timings = {}
   step = 0
   newSession = true
   session = 0
@@ -36,6 +54,8 @@ local function urlencode(s)
 end
 
 function request()
+  sentAt = millis()
+  sentStep = step
   if newSession then
     newSession = false
     session = session + 1
@@ -62,6 +82,8 @@ local function push(input)
 end
 
 function response(status, headers, body)
+  local key = sentStep * (MAX_MS + 1) + math.min(math.floor(millis() - sentAt), MAX_MS)
+  timings[key] = (timings[key] or 0) + 1
   local ok = status == 200 and (body:sub(1, 4) == "CON " or body:sub(1, 4) == "END ")
   if step == 0 and body:find("did not finish", 1, true) then
     -- the last conversation ended on "taken" without END: start over (one extra hop)
@@ -106,9 +128,28 @@ function response(status, headers, body)
   end
 end
 
+-- "p50 6 ms, p99 33 ms" of one hop's timings
+local function percentiles(timings, step)
+  local total, seen = 0, 0
+  for ms = 0, MAX_MS do
+    total = total + (timings[step * (MAX_MS + 1) + ms] or 0)
+  end
+  local p50, p99
+  for ms = 0, MAX_MS do
+    seen = seen + (timings[step * (MAX_MS + 1) + ms] or 0)
+    p50 = p50 or (seen >= total * 0.5 and ms)
+    p99 = p99 or (seen >= total * 0.99 and ms)
+  end
+  return total, p50, p99
+end
+
 function done(summary, latency, requests)
+  local timings = {}
   local totalBad, totalBooked, totalTaken = 0, 0, 0
   for _, thread in ipairs(threads) do
+    for key, count in pairs(thread:get("timings")) do
+      timings[key] = (timings[key] or 0) + count
+    end
     totalBad = totalBad + thread:get("bad")
     totalBooked = totalBooked + thread:get("booked")
     totalTaken = totalTaken + thread:get("taken")
@@ -121,4 +162,9 @@ function done(summary, latency, requests)
   io.write(string.format("bad answers: %d (socket errors: %d connect, %d read, %d write, %d timeout; non-2xx: %d)\n",
       totalBad, summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout,
       summary.errors.status))
+  for step = 0, #HOP_NAMES - 1 do
+    local count, p50, p99 = percentiles(timings, step)
+    io.write(string.format("  hop %d %-8s %6d answers, p50 %s ms, p99 %s ms\n", step + 1, HOP_NAMES[step + 1], count,
+        tostring(p50), tostring(p99)))
+  end
 end

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # USSD throughput of the packaged jar on the embedded store: 50 patients registered beforehand, each on its own
 # keep-alive connection running the 7-hop booking conversation in order (wrk -t50 -c50, bench/ussd.lua).
-# Prints hops/s, p50/p99 per hop and the count of bad answers (must be 0) of the measured run, which follows a
-# warm-up run of the same load: on 2 cores shared with the load generator the JIT needs about a minute of this
-# load before the code runs compiled, and a clinic's gateway runs for days, so the steady state is what counts
-# (the warm-up's figures are printed too).
+# Prints hops/s, p50/p99 per hop (overall, then for each hop of the conversation) and the count of bad answers
+# (must be 0) of the measured run. It follows a warm-up run of the same load: on 2 cores shared with the load
+# generator the JIT needs about a minute of this load before the code runs compiled, and a clinic's gateway runs
+# for days, so the steady state is what counts (the warm-up's figures are printed too).
 #   Usage: bench/ussd.sh [seconds=30]      (build first: ./mvnw -q package -DskipTests)
 #   JAVA_OPTS=... bench/ussd.sh            passes JVM options to the service (e.g. the run command's)
 #   WARMUP=0 bench/ussd.sh                  measures from a cold start instead (default WARMUP=60 seconds)

@@ -33,7 +33,11 @@ final class BookingActions {
     private static final Logger LOG = LoggerFactory.getLogger(BookingActions.class);
     /** "The next 14 days": today and the 13 days after it. */
     private static final int DAYS_AHEAD = 13;
-    private static final Duration LIST_LIFETIME = Duration.ofSeconds(5);
+    /**
+     * How long a doctor's list of free days is reused: it lays out two weeks of slots, but the claims come from
+     * memory, so a second keeps busy days from being offered after they filled up for long.
+     */
+    private static final Duration DAYS_LIFETIME = Duration.ofSeconds(1);
 
     private BookingActions() {
     }
@@ -86,7 +90,7 @@ final class BookingActions {
         private final FreeSlotFinder slots;
         private final Labels labels;
         /** By doctor id, or by specialty code for any doctor of it. */
-        private final BriefCache<String, List<LocalDate>> cache = new BriefCache<>(LIST_LIFETIME);
+        private final BriefCache<String, List<LocalDate>> cache = new BriefCache<>(DAYS_LIFETIME);
 
         FreeDays(FreeSlotFinder slots, Labels labels) {
             this.slots = slots;

@@ -5,10 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Keeps answers for a few seconds. The days with a free slot take a scan of two weeks of schedules and claims,
- * and many patients ask for the same doctor's; a few seconds of staleness is harmless there because the
- * booking itself is checked by the store (a day that filled up meanwhile leads to "that time has just been
- * taken"). Freshness is elapsed time on this machine ({@link System#nanoTime()}), not the clinic's clock.
+ * Keeps answers for a moment. The days with a free slot take two weeks of slots laid out, and many patients ask
+ * for the same doctor's; a moment of staleness is harmless there because the booking itself is checked by the
+ * store (a day that filled up meanwhile leads to "that time has just been taken"). Freshness is elapsed time on
+ * this machine ({@link System#nanoTime()}), not the clinic's clock.
  */
 final class BriefCache<K, V> {
 
