@@ -7,6 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
-java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
   -Dlogback.configurationFile=bench/logback-quiet.xml \
   org.afyadial.sms.SmsDispatchBench "${1:-100000}" "${2:-3}" "${3:-500}" "${4:-embedded}"

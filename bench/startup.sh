@@ -11,7 +11,7 @@ total=0
 for i in $(seq "$runs"); do
   data=$(mktemp -d)
   start=$(date +%s%N)
-  AFYADIAL_DATA_DIR="$data" PORT="$port" java ${JAVA_OPTS:-} -jar "$jar" >"$data/log" 2>&1 &
+  AFYADIAL_DATA_DIR="$data" PORT="$port" "${JAVA_HOME:+$JAVA_HOME/bin/}java" ${JAVA_OPTS:-} -jar "$jar" >"$data/log" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { cat "$data/log"; exit 1; }
