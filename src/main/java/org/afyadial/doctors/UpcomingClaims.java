@@ -13,7 +13,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * The claimed time of the coming days, per doctor, served from memory: each USSD booking conversation reads a
@@ -96,20 +96,20 @@ final class UpcomingClaims {
 
     /** A claim this instance made. */
     void added(Slot claim) {
-        change(claim.doctorId(), copy -> copy.byStart().put(claim.start(), claim));
+        change(claim.doctorId(), byStart -> byStart.put(claim.start(), claim));
     }
 
     /** A claim this instance released. */
     void removed(String doctorId, Instant start) {
-        change(doctorId, copy -> copy.byStart().remove(start));
+        change(doctorId, byStart -> byStart.remove(start));
     }
 
-    private void change(String doctorId, Function<Copy, Object> apply) {
+    private void change(String doctorId, Consumer<NavigableMap<Instant, Slot>> apply) {
         Doctor doctor = doctor(doctorId);
         synchronized (doctor) {
             doctor.changes++;
             if (doctor.copy != null) {
-                apply.apply(doctor.copy);
+                apply.accept(doctor.copy.byStart());
             }
         }
     }

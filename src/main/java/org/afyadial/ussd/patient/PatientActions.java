@@ -13,6 +13,7 @@ import org.afyadial.ussd.ActionResult;
 import org.afyadial.ussd.ListItem;
 import org.afyadial.ussd.UssdAction;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -41,11 +42,9 @@ final class PatientActions {
     @Singleton
     static class Identify implements UssdAction {
         private final PatientService patients;
-        private final PinGuard pins;
 
-        Identify(PatientService patients, PinGuard pins) {
+        Identify(PatientService patients) {
             this.patients = patients;
-            this.pins = pins;
         }
 
         @Override
@@ -55,7 +54,7 @@ final class PatientActions {
 
         @Override
         public ActionResult run(ActionContext context) {
-            if (pins.isLocked(context)) {
+            if (context.phoneLocked()) {
                 return ActionResult.outcome("locked");
             }
             List<Patient> registered = patients.findByPhone(context.phone());
@@ -164,14 +163,19 @@ final class PatientActions {
         }
     }
 
+    /**
+     * The PIN: the third wrong one in a row locks USSD access from the phone for 15 minutes. The engine counts
+     * failures on the phone's document, atomically, so parallel sessions cannot get extra tries.
+     */
     @Singleton
     static class VerifyPin implements UssdAction {
-        private final PatientService patients;
-        private final PinGuard pins;
+        static final int MAX_WRONG_PINS = 3;
+        static final Duration LOCK = Duration.ofMinutes(15);
 
-        VerifyPin(PatientService patients, PinGuard pins) {
+        private final PatientService patients;
+
+        VerifyPin(PatientService patients) {
             this.patients = patients;
-            this.pins = pins;
         }
 
         @Override
@@ -186,16 +190,16 @@ final class PatientActions {
 
         @Override
         public ActionResult run(ActionContext context) {
-            if (pins.isLocked(context)) {
+            if (context.phoneLocked()) {
                 return ActionResult.outcome("locked");
             }
             String patientId = context.require(PATIENT_ID);
             if (patients.verifyPin(patientId, context.input())) {
-                pins.clear(context);
+                context.clearPhoneFailures();
                 context.put(PIN_FOR, patientId);
                 return ActionResult.ok();
             }
-            return ActionResult.outcome(pins.recordFailure(context) ? "locked" : "wrong");
+            return ActionResult.outcome(context.countPhoneFailure(MAX_WRONG_PINS, LOCK) ? "locked" : "wrong");
         }
     }
 
