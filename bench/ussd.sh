@@ -8,7 +8,8 @@
 #   Usage: bench/ussd.sh [seconds=30]      (build first: ./mvnw -q package -DskipTests)
 #   JAVA_OPTS=... bench/ussd.sh            passes JVM options to the service (e.g. the run command's)
 #   WARMUP=0 bench/ussd.sh                  measures from a cold start instead (default WARMUP=60 seconds)
-#   PROFILE=1 bench/ussd.sh                 also records a JFR profile of the measured run and prints where the CPU time goes
+#   PROFILE=1 bench/ussd.sh                 also records a JFR profile of the measured run (kept as target/ussd-bench.jfr)
+#                                           and prints where the CPU time goes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -41,7 +42,7 @@ if [ "$warmup" -gt 0 ]; then
   wrk -t50 -c50 -d"${warmup}s" --timeout 10s -s bench/ussd.lua "$base" | grep -E '^(hops|latency|bad)' | sed 's/^/  warm-up /'
 fi
 if [ "${PROFILE:-0}" = 1 ]; then
-  "$(dirname "$java")/jcmd" "$pid" JFR.start settings=profile filename="$data/bench.jfr" >/dev/null
+  "$(dirname "$java")/jcmd" "$pid" JFR.start settings=profile filename=target/ussd-bench.jfr >/dev/null
 fi
 echo "measured run: ${seconds}s"
 
@@ -54,6 +55,6 @@ awk -v ticks=$(( $(cpu_ticks) - before )) -v hz="$(getconf CLK_TCK)" -v hops="$h
   cpu = ticks / hz; printf "service CPU: %.1f s over %d s (%.2f cores), %.2f ms per hop\n", cpu, s, cpu / s, 1000 * cpu / hops }'
 
 if [ "${PROFILE:-0}" = 1 ]; then
-  "$(dirname "$java")/jcmd" "$pid" JFR.dump filename="$data/bench.jfr" >/dev/null
-  python3 bench/jfr_top.py "$data/bench.jfr" "$(dirname "$java")/jfr"
+  "$(dirname "$java")/jcmd" "$pid" JFR.dump filename=target/ussd-bench.jfr >/dev/null
+  python3 bench/jfr_top.py target/ussd-bench.jfr "$(dirname "$java")/jfr"
 fi

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -15,15 +16,34 @@ import java.util.Optional;
  *   handshake the driver refuses the implicit sessions Micronaut Data opens, and {@code endSessions} is sent when a
  *   client closes;</li>
  *   <li>databases that answer queries from indexes (see {@link IndexedDatabase}) instead of reading every document,
- *   aggregations that only filter, sort and page included ({@link AggregateAsFind}).</li>
+ *   aggregations that only filter, sort and page included ({@link AggregateAsFind});</li>
+ *   <li>a file kept for a workload that rewrites the same documents all day long (USSD sessions): see
+ *   {@link #openFile}.</li>
  * </ul>
  */
 final class EmbeddedBackend extends H2Backend {
 
     private static final int SESSION_TIMEOUT_MINUTES = 30;
+    /**
+     * H2 keeps this many MB of pages decoded in memory (its default is 16): with less, the busy collections' pages
+     * were read back and decoded again and again under load.
+     */
+    private static final int CACHE_MB = 128;
+    /**
+     * H2 rewrites the live pages of chunks once less than this share of the file is live data (its default is 90 %).
+     * Every USSD hop replaces its session, so at 90 % H2 was rewriting pages continuously; at 50 % the file may
+     * grow to twice the live data instead.
+     */
+    private static final int COMPACT_BELOW_PERCENT = 50;
 
     EmbeddedBackend(MVStore store) {
         super(store);
+    }
+
+    /** The H2 file at that path, created if missing. Pages are not compressed: clinic data is small, CPU is scarce. */
+    static MVStore openFile(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
+                .autoCompactFillRate(COMPACT_BELOW_PERCENT).open();
     }
 
     @Override

@@ -53,7 +53,7 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
-        return new MVStore.Builder().fileName(dataDir.resolve("afyadial.mv").toString()).compress().open();
+        return EmbeddedBackend.openFile(dataDir.resolve("afyadial.mv"));
     }
 
     @PreDestroy

@@ -1,11 +1,13 @@
 package org.afyadial.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.ArrayList;
@@ -24,24 +26,35 @@ import java.util.function.BooleanSupplier;
  */
 final class IndexedDatabase extends H2Database {
 
-    /**
-     * The indexes opened while the database opens, by collection, filled afterwards in one read of each
-     * collection. H2Database's constructor opens them, before this class's fields are initialized: hence no
-     * initializer here, which would reset the field once that constructor returns.
-     */
-    private Map<String, List<Index<Object>>> opening;
+    private final MVStore store;
+    /** The indexes opened while the database opens, by collection, filled afterwards in one read of each; null once open. */
+    private Map<String, List<Index<Object>>> opening = new LinkedHashMap<>();
 
-    IndexedDatabase(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
-        super(databaseName, mvStore, cursorRegistry);
-    }
-
-    @Override
-    protected void initializeNamespacesAndIndexes() {
-        opening = new LinkedHashMap<>();
+    IndexedDatabase(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+        super(databaseName, store, cursorRegistry);
+        this.store = store;
         super.initializeNamespacesAndIndexes();
         Map<String, List<Index<Object>>> opened = opening;
         opening = null;
         opened.forEach(this::fill);
+    }
+
+    /** H2Database's constructor calls this before the fields of this class are set: this class's constructor does it. */
+    @Override
+    protected void initializeNamespacesAndIndexes() {
+    }
+
+    /**
+     * As H2Database opens a collection, but with its documents written as BSON ({@link BsonDocumentType}) and
+     * handed out as copies ({@link EmbeddedCollection}).
+     */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> documents = store.openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        MVMap<String, Object> meta = store.openMap("meta." + namespace);
+        return new EmbeddedCollection(this, collectionName, options, documents, meta, cursorRegistry);
     }
 
     private void fill(String collectionName, List<Index<Object>> indexes) {

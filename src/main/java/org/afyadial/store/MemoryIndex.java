@@ -8,7 +8,9 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableMap;
@@ -97,7 +99,10 @@ final class MemoryIndex<P> extends Index<P> {
 
     private static <V> Collection<V> within(NavigableMap<Object, V> map, FieldCondition condition) {
         if (condition.isEquality()) {
-            return condition.equalTo().stream().map(map::get).filter(value -> value != null).distinct().toList();
+            // keys equal in the index's order (1 and 1.0) share an entry; entries are told apart by identity, as
+            // hashing one would hash every document position under it
+            Set<V> entries = Collections.newSetFromMap(new IdentityHashMap<>());
+            return condition.equalTo().stream().map(map::get).filter(value -> value != null && entries.add(value)).toList();
         }
         NavigableMap<Object, V> range = map;
         if (condition.lower() != null) {

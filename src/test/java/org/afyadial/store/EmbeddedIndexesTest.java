@@ -53,6 +53,8 @@ class EmbeddedIndexesTest {
             "{owner: 'o1', at: {$lt: {$date: '2026-11-21T09:00:00Z'}}}",
             "{owner: 'o2', at: {$gte: {$date: '2026-11-21T08:30:00Z'}, $lt: {$date: '2026-11-21T10:00:00Z'}}}",
             "{owner: {$in: ['o1', 'o3']}, at: {$gt: {$date: '2026-11-21T09:00:00Z'}}}",
+            "{owner: {$in: ['o3', 'o1', 'o3']}}",
+            "{n: {$in: [2, 2.0, {$numberLong: '2'}, 3]}}",
             "{$and: [{owner: 'o4'}, {at: {$lte: {$date: '2026-11-21T09:00:00Z'}}}, {status: {$ne: 'SENT'}}]}",
             "{owner: 'o1', $or: [{status: 'SENT'}, {n: 2}]}",
             "{$or: [{owner: 'o1', at: {$lt: {$date: '2026-11-21T09:00:00Z'}}}, {owner: 'o2', status: 'QUEUED'}]}",
@@ -205,7 +207,7 @@ class EmbeddedIndexesTest {
     }
 
     private void startSubject() {
-        subjectBackend = new EmbeddedBackend(new MVStore.Builder().fileName(dir.resolve("subject.mv").toString()).open());
+        subjectBackend = new EmbeddedBackend(EmbeddedBackend.openFile(dir.resolve("subject.mv")));
         subjectServer = new MongoServer(subjectBackend);
         subjectClient = client(subjectServer);
     }
