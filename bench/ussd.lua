@@ -1,8 +1,8 @@
 -- wrk script: every connection is one registered patient (phone +2547100NNNNN, N = thread number) running the
--- 7-hop booking conversation in order, again and again: dial, Book, first service, a doctor, the second day
--- (tomorrow: today may have only a few times left),
--- a time (the patient's usual key, or the last one when the day has fewer left), Confirm. Doctor and time keys
--- differ per patient so that patients rarely want the same slot.
+-- 7-hop booking conversation in order, again and again: dial, Book, a service, a doctor, the second day
+-- offered (tomorrow, as today may have only a few times left; the first when it is the only one left),
+-- a time (the patient's usual key, or the last one when the day has fewer left), Confirm. Service, doctor and
+-- time keys differ per patient so that patients rarely want the same slot.
 -- Counts: bad answers (not 200, not CON/END, apology, or an unexpected screen), bookings, and conversations
 -- ended by "that time has just been taken" (another patient got the slot first). Also times each hop of the
 -- conversation apart (whole milliseconds, capped at 1 s), to show which hops make the tail.
@@ -44,9 +44,10 @@ function init(args)
   booked = 0
   taken = 0
   phone = string.format("%%2B2547100%05d", id)
+  serviceKey = tostring((id % 2) + 1)
   doctorKey = tostring((id % 10) + 1)
   timeKey = tostring((id % 8) + 1)
-  inputs = { "1", "1", doctorKey, "2", timeKey, "1" }
+  inputs = { "1", serviceKey, doctorKey, "2", timeKey, "1" }
 end
 
 local function urlencode(s)
@@ -120,8 +121,8 @@ function response(status, headers, body)
   else
     step = step + 1
     local input = inputs[step]
-    if step == 5 then
-      -- late in a run the day may have fewer free times left than this patient's usual choice
+    if step == 4 or step == 5 then
+      -- late in a run fewer days, or times of the day, may be left than this patient's usual choice
       input = tostring(math.min(tonumber(input), choices(body)))
     end
     push(input)

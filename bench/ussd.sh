@@ -6,7 +6,8 @@
 # generator the JIT needs about a minute of this load before the code runs compiled, and a clinic's gateway runs
 # for days, so the steady state is what counts (the warm-up's figures are printed too).
 #   Usage: bench/ussd.sh [seconds=30]      (build first: ./mvnw -q package -DskipTests)
-#   JAVA_OPTS=... bench/ussd.sh            passes JVM options to the service (e.g. the run command's)
+#   JAVA_OPTS=... bench/ussd.sh            JVM options of the service (default: the run command's pause goal,
+#                                           -XX:MaxGCPauseMillis=20; JAVA_OPTS= runs on the JVM's defaults)
 #   WARMUP=0 bench/ussd.sh                  measures from a cold start instead (default WARMUP=60 seconds)
 #   PROFILE=1 bench/ussd.sh                 also records a JFR profile of the measured run (kept as target/ussd-bench.jfr)
 #                                           and prints where the CPU time goes
@@ -21,7 +22,7 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null; }
 
 data=$(mktemp -d)
-AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS:-} -jar "$jar" >"$data/log" 2>&1 &
+AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=20} -jar "$jar" >"$data/log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 base=http://127.0.0.1:$port
@@ -30,12 +31,12 @@ until curl -fs "$base/health" >/dev/null 2>&1; do
   sleep 0.1
 done
 
-# one specialty, 10 doctors seeing patients every day round the clock in 5-minute slots (enough free slots for
-# the warm-up and the measured run), 50 patients: written through the service's own classes, on the embedded store the service started
+# two specialties of 10 doctors seeing patients every day round the clock in 5-minute slots (enough free slots
+# for the warm-up and the measured run), 50 patients: written through the service's own classes, on the embedded store the service started
 store=$(grep -o 'embedded MongoDB-wire server on 127.0.0.1:[0-9]*' "$data/log" | grep -o '[0-9]*$')
 "$java" -cp "$jar" bench/BenchSeed.java "mongodb://127.0.0.1:$store/afyadial" 10 50 >"$data/seed.log" 2>&1 \
   || { cat "$data/seed.log"; exit 1; }
-echo "seeded: 1 service, 10 doctors, 50 patients"
+echo "seeded: 2 services of 10 doctors, 50 patients"
 
 if [ "$warmup" -gt 0 ]; then
   echo "warm-up: ${warmup}s"
