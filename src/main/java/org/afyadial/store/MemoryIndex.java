@@ -110,8 +110,8 @@ final class MemoryIndex<P> extends Index<P> {
         if (condition.isEquality()) {
             // keys equal in the index's order (1 and 1.0) share an entry; entries are told apart by identity, as
             // hashing one would hash every document position under it
-            Set<V> entries = Collections.newSetFromMap(new IdentityHashMap<>());
-            return condition.equalTo().stream().map(map::get).filter(value -> value != null && entries.add(value)).toList();
+            Set<V> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            return condition.equalTo().stream().map(map::get).filter(value -> value != null && seen.add(value)).toList();
         }
         NavigableMap<Object, V> range = map;
         if (condition.lower() != null) {
