@@ -23,9 +23,8 @@ final class DoctorIndexes {
 
         @Override
         public List<IndexModel> indexes() {
-            return List.of(
-                    new IndexModel(Indexes.ascending("specialty")),
-                    new IndexModel(Indexes.ascending("username"), new IndexOptions().unique(true).sparse(true)));
+            // doctors of a specialty are picked from the cached list (ReferenceCache): no query by specialty
+            return List.of(new IndexModel(Indexes.ascending("username"), new IndexOptions().unique(true).sparse(true)));
         }
     }
 

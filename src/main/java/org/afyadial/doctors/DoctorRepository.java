@@ -11,7 +11,5 @@ interface DoctorRepository extends CrudRepository<Doctor, String> {
 
     List<Doctor> listOrderByLastName();
 
-    List<Doctor> findBySpecialtyOrderByLastName(String specialty);
-
     Optional<Doctor> findByUsername(String username);
 }

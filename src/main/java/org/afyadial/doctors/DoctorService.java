@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Specialties, doctors, their weekly schedules, leave and extra hours, and their availability. Reads are served
- * by the {@link ReferenceCache}, which every write here clears; writes themselves read the store.
+ * Specialties, doctors, their weekly schedules, leave and extra hours, and their availability. Reads by id and by
+ * specialty are served by the {@link ReferenceCache}, which every write here clears; a lookup by username (staff
+ * signing in as a doctor) and the writes themselves read the store.
  */
 @Singleton
 public class DoctorService {

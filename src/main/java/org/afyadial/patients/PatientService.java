@@ -123,6 +123,7 @@ public class PatientService {
     public Patient setSmsOptIn(String patientId, boolean optIn, Channel channel) {
         Patient saved = modify(patientId, p -> p.withSmsOptIn(optIn, clock.instant()));
         audit.record(channel, optIn ? "patient.sms-opt-in" : "patient.sms-opt-out", TARGET, patientId, patientId);
+        optInChanges.publishEvent(new SmsOptInChanged(patientId, optIn));
         return saved;
     }
 

@@ -1,5 +1,5 @@
 package org.afyadial.patients;
 
-/** Staff turned a patient's SMS on or off by editing the record; the SMS feature acts on what is queued. */
+/** A patient's SMS were turned on or off, by whatever channel; the SMS feature acts on what is queued. */
 public record SmsOptInChanged(String patientId, boolean optIn) {
 }

@@ -1,7 +1,6 @@
 package org.afyadial.sms;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.TaskExecutors;
@@ -35,10 +34,10 @@ class DispatchSchedule {
     private ScheduledFuture<?> rounds;
 
     DispatchSchedule(SmsDispatcher dispatcher, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-                     @Value("${afyadial.sms.dispatch-interval:1s}") Duration interval) {
+                     SmsSettings settings) {
         this.dispatcher = dispatcher;
         this.scheduler = scheduler;
-        this.interval = interval;
+        this.interval = settings.dispatchInterval();
     }
 
     @EventListener

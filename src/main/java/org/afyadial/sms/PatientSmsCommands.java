@@ -7,6 +7,7 @@ import org.afyadial.appointments.AppointmentSettings;
 import org.afyadial.appointments.CancellationWindowClosed;
 import org.afyadial.audit.AuditTrail;
 import org.afyadial.patients.Channel;
+import org.afyadial.patients.PatientService;
 import org.afyadial.system.ProblemException;
 
 import java.util.HashMap;
@@ -25,16 +26,16 @@ class PatientSmsCommands {
 
     private final AppointmentService appointments;
     private final AppointmentSettings appointmentSettings;
-    private final SmsPreferences preferences;
+    private final PatientService patients;
     private final AppointmentTexts texts;
     private final SmsTemplates templates;
     private final AuditTrail audit;
 
-    PatientSmsCommands(AppointmentService appointments, AppointmentSettings appointmentSettings, SmsPreferences preferences,
+    PatientSmsCommands(AppointmentService appointments, AppointmentSettings appointmentSettings, PatientService patients,
                        AppointmentTexts texts, SmsTemplates templates, AuditTrail audit) {
         this.appointments = appointments;
         this.appointmentSettings = appointmentSettings;
-        this.preferences = preferences;
+        this.patients = patients;
         this.texts = texts;
         this.templates = templates;
         this.audit = audit;
@@ -45,11 +46,11 @@ class PatientSmsCommands {
             case CONFIRM -> confirm(phone);
             case CANCEL -> cancel(phone, language);
             case STOP -> {
-                preferences.setSmsOptInByPhone(phone, false, Channel.SMS);
+                patients.setSmsOptInByPhone(phone, false, Channel.SMS);
                 yield new Reply("stopped", Map.of(), null);
             }
             case START -> {
-                preferences.setSmsOptInByPhone(phone, true, Channel.SMS);
+                patients.setSmsOptInByPhone(phone, true, Channel.SMS);
                 yield new Reply("started", Map.of(), null);
             }
             case HELP -> new Reply("help", Map.of(), null);

@@ -14,18 +14,16 @@ class RecipientRefusals {
     private static final Logger LOG = LoggerFactory.getLogger(RecipientRefusals.class);
 
     private final PatientService patients;
-    private final SmsPreferences preferences;
 
-    RecipientRefusals(PatientService patients, SmsPreferences preferences) {
+    RecipientRefusals(PatientService patients) {
         this.patients = patients;
-        this.preferences = preferences;
     }
 
     @EventListener
     void on(SmsRecipientRefused refused) {
         switch (refused.outcome()) {
             case INVALID_NUMBER -> patients.markPhoneInvalid(refused.phone());
-            case BLACKLISTED -> preferences.setSmsOptInByPhone(refused.phone(), false, Channel.SMS);
+            case BLACKLISTED -> patients.setSmsOptInByPhone(refused.phone(), false, Channel.SMS);
             default -> LOG.warn("Refusal {} needs no change to the patient record", refused.outcome());
         }
     }

@@ -4,9 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.afyadial.patients.Channel;
 import org.afyadial.patients.Patient;
-import org.afyadial.patients.PatientService;
 import org.afyadial.patients.SmsOptInChanged;
 import org.afyadial.store.Store;
 import org.bson.Document;
@@ -28,30 +26,14 @@ public class SmsPreferences {
     private static final Set<MessageKind> APPOINTMENT_REMINDERS = EnumSet.of(MessageKind.APPOINTMENT_REMINDER);
 
     private final MongoCollection<Document> preferences;
-    private final PatientService patients;
     private final Outbox outbox;
 
-    SmsPreferences(Store store, PatientService patients, Outbox outbox) {
+    SmsPreferences(Store store, Outbox outbox) {
         this.preferences = store.collection("sms_preferences");
-        this.patients = patients;
         this.outbox = outbox;
     }
 
-    /** STOP (false) or START (true) for everybody registered on the phone; answers who that is. */
-    public List<Patient> setSmsOptInByPhone(String phone, boolean optIn, Channel channel) {
-        List<Patient> family = patients.setSmsOptInByPhone(phone, optIn, channel);
-        toggle(family.stream().map(Patient::id).toList(), NON_ESSENTIAL, CancelReason.OPTED_OUT, optIn);
-        return family;
-    }
-
-    /** The USSD "stop all SMS" / "receive SMS" choice of one patient. */
-    public Patient setSmsOptIn(String patientId, boolean optIn, Channel channel) {
-        Patient patient = patients.setSmsOptIn(patientId, optIn, channel);
-        toggle(List.of(patientId), NON_ESSENTIAL, CancelReason.OPTED_OUT, optIn);
-        return patient;
-    }
-
-    /** Staff changed the opt-in on the patient record. */
+    /** The patient record's opt-in changed: STOP/START, the USSD menu, staff editing the record, the blacklist. */
     @EventListener
     void on(SmsOptInChanged change) {
         toggle(List.of(change.patientId()), NON_ESSENTIAL, CancelReason.OPTED_OUT, change.optIn());

@@ -72,7 +72,10 @@ final class EmbeddedCollection extends H2Collection {
                 .map(found -> new DocumentWithPosition<>(forUse(found.getDocument()), found.getPosition()));
     }
 
-    /** A query no index serves reads every document: an update copies only those that match. */
+    /**
+     * A query no index serves reads every document: an update copies only those that match (matching them twice,
+     * as matchDocumentsFromStream checks again, costs less than copying every document).
+     */
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {

@@ -9,12 +9,11 @@ import de.bwaldvogel.mongo.bson.Document;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -22,9 +21,11 @@ import java.util.TreeMap;
 
 /**
  * A secondary (non-unique) index of the embedded server, held in memory and rebuilt from the collection when the
- * server starts. It holds the documents' {@code _id}s, which are the positions H2 collections give their indexes. It serves queries that fix its first key or bound it to a range, and, when the first key is fixed,
- * narrows further by a range or value of the second key: {@code {doctorId: d, start: {$lt: t}}} on
- * {@code (doctorId, start)}. A query that is an {@code $or} of such conditions gets the union of their documents. Values are ordered as MongoDB sorts them, so numbers of different types compare equal.
+ * server starts. It holds the documents' {@code _id}s, which are the positions H2 collections give their indexes.
+ * It serves queries that fix its first key or bound it to a range, and, when the first key is fixed, narrows
+ * further by a range or value of the second key: {@code {doctorId: d, start: {$lt: t}}} on
+ * {@code (doctorId, start)}. A query that is an {@code $or} of such conditions gets the union of their documents.
+ * Values are ordered as MongoDB sorts them, so numbers of different types compare equal.
  */
 final class MemoryIndex<P> extends Index<P> {
 
@@ -108,10 +109,8 @@ final class MemoryIndex<P> extends Index<P> {
 
     private static <V> Collection<V> within(NavigableMap<Object, V> map, FieldCondition condition) {
         if (condition.isEquality()) {
-            // keys equal in the index's order (1 and 1.0) share an entry; entries are told apart by identity, as
-            // hashing one would hash every document position under it
-            Set<V> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            return condition.equalTo().stream().map(map::get).filter(value -> value != null && seen.add(value)).toList();
+            // an entry met twice (a repeated key, or 1 and 1.0) adds nothing: the positions are gathered in a set
+            return condition.equalTo().stream().map(map::get).filter(Objects::nonNull).toList();
         }
         NavigableMap<Object, V> range = map;
         if (condition.lower() != null) {
@@ -230,7 +229,6 @@ final class MemoryIndex<P> extends Index<P> {
     public synchronized boolean isEmpty() {
         return !databaseOpening.getAsBoolean() && documents == 0;
     }
-
 
     @Override
     public synchronized long getCount() {

@@ -83,7 +83,6 @@ final class MemoryUniqueIndex<P> extends AbstractUniqueIndex<P> {
         return !databaseOpening.getAsBoolean() && positions.isEmpty();
     }
 
-
     @Override
     public long getDataSize() {
         return positions.size();

@@ -170,8 +170,8 @@ class SessionStore {
         if (after.getInteger(FAILURES, 0) < maxFailures) {
             return Optional.empty();
         }
-        phones.updateOne(Filters.eq("_id", phone), Updates.combine(Updates.set(FAILURES, 0),
-                Updates.set(LOCKED_UNTIL, until), Updates.max(EXPIRES_AT, until)));
+        // the document's expiry already reaches the lock's end: the increment moved it
+        phones.updateOne(Filters.eq("_id", phone), Updates.combine(Updates.set(FAILURES, 0), Updates.set(LOCKED_UNTIL, until)));
         return Optional.of(until.toInstant());
     }
 

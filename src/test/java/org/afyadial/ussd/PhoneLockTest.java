@@ -3,18 +3,15 @@ package org.afyadial.ussd;
 import com.mongodb.client.model.Filters;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.afyadial.AllAtOnce;
 import org.afyadial.store.Store;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,19 +102,8 @@ class PhoneLockTest {
     @Test
     void parallelFailuresLockThePhoneAndNoneIsLost() {
         String phone = newPhone();
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Optional<Instant>>> failures = IntStream.range(0, 3)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return sessions.countFailure(phone, NOW, 3, LOCK);
-                }))
-                .toList();
-        go.countDown();
-        long locking = failures.stream().map(CompletableFuture::join).filter(Optional::isPresent).count();
+        long locking = AllAtOnce.run(3, () -> sessions.countFailure(phone, NOW, 3, LOCK)).stream()
+                .filter(Optional::isPresent).count();
         assertEquals(1, locking, "exactly the third of three parallel failures locks");
         assertEquals(Optional.of(NOW.plus(LOCK)), sessions.lockedUntil(phone));
     }

@@ -6,7 +6,6 @@ import org.afyadial.patients.Language;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientDetails;
 import org.afyadial.patients.PatientService;
-import org.afyadial.sms.SmsPreferences;
 import org.afyadial.patients.Sex;
 import org.afyadial.ussd.ActionContext;
 import org.afyadial.ussd.ActionResult;
@@ -232,10 +231,10 @@ final class PatientActions {
     /** Turns all non-essential SMS on or off as the menu set {@code smsOptIn}; queued reminders follow. */
     @Singleton
     static class SetSmsReminders implements UssdAction {
-        private final SmsPreferences preferences;
+        private final PatientService patients;
 
-        SetSmsReminders(SmsPreferences preferences) {
-            this.preferences = preferences;
+        SetSmsReminders(PatientService patients) {
+            this.patients = patients;
         }
 
         @Override
@@ -251,7 +250,7 @@ final class PatientActions {
         @Override
         public ActionResult run(ActionContext context) {
             boolean on = Boolean.parseBoolean(context.require("smsOptIn"));
-            preferences.setSmsOptIn(context.require(PATIENT_ID), on, Channel.USSD);
+            patients.setSmsOptIn(context.require(PATIENT_ID), on, Channel.USSD);
             return ActionResult.outcome(on ? "on" : "off");
         }
     }

@@ -124,6 +124,9 @@ class BookingStoreCommandsTest {
             Hop hop = hops.get(i);
             Answer answer = answers.get(i);
             assertTrue(answer.screen().contains(hop.screen()), "after " + hop.input() + ": " + answer.screen());
+            // every hop writes its session; were the writer's thread no longer counted, budgets would pass unearned
+            assertTrue(answer.commands().stream().anyMatch(command -> command.contains("ussd_sessions")),
+                    "no session write counted after " + hop.input() + ": " + answer.commands());
             int allowed = first ? hop.firstBudget() : hop.steadyBudget();
             int used = answer.commands().size();
             within &= used <= allowed;
