@@ -45,7 +45,8 @@ function init(args)
   taken = 0
   phone = string.format("%%2B2547100%05d", id)
   serviceKey = tostring((id % 2) + 1)
-  doctorKey = tostring((id % 10) + 1)
+  -- half of id, as the service key already takes its parity: so every one of the 20 doctors has patients
+  doctorKey = tostring((math.floor(id / 2) % 10) + 1)
   timeKey = tostring((id % 8) + 1)
   inputs = { "1", serviceKey, doctorKey, "2", timeKey, "1" }
 end

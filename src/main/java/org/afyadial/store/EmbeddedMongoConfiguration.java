@@ -24,6 +24,7 @@ import java.nio.file.Path;
  * Data lives in an H2 file under the data directory, or in memory for tests.
  */
 @Singleton
+@SuppressWarnings("deprecation") // the driver's 4.x stream factory: see InProcessStreams
 @Replaces(DefaultMongoConfiguration.class)
 @Requires(missingProperty = "mongodb.uri")
 class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
@@ -33,6 +34,7 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
 
     private final MongoServer server;
     private final EmbeddedBackend backend;
+    private final InProcessStreams streams;
 
     EmbeddedMongoConfiguration(ApplicationConfiguration application, Environment environment,
                                @Value("${afyadial.data-dir}") Path dataDir,
@@ -43,6 +45,8 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
         server.bind("127.0.0.1", 0);
         var address = server.getLocalAddress();
         setUri("mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE);
+        streams = new InProcessStreams(backend);
+        getClientSettings().streamFactoryFactory(streams);
         LOG.info("No MONGODB_URI set: using the embedded MongoDB-wire server on 127.0.0.1:{}, data {}",
                 address.getPort(), inMemory ? "in memory (lost on exit)" : "in " + dataDir.resolve("afyadial.mv").toAbsolutePath().normalize());
     }
@@ -59,6 +63,7 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
     @PreDestroy
     void stop() {
         server.shutdownNow();
+        streams.closeAll();
         backend.close();
     }
 }

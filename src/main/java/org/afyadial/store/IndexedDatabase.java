@@ -92,6 +92,6 @@ final class IndexedDatabase extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
-        return opened(collectionName, new MemoryIndex<>(indexName, keys, stillOpening(collectionName)));
+        return opened(collectionName, new MemoryIndex<>(indexName, keys, sparse, stillOpening(collectionName)));
     }
 }

@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -25,7 +27,9 @@ import java.util.TreeMap;
  * It serves queries that fix its first key or bound it to a range, and, when the first key is fixed, narrows
  * further by a range or value of the second key: {@code {doctorId: d, start: {$lt: t}}} on
  * {@code (doctorId, start)}. A query that is an {@code $or} of such conditions gets the union of their documents.
- * Values are ordered as MongoDB sorts them, so numbers of different types compare equal.
+ * Values are ordered as MongoDB sorts them, so numbers of different types compare equal. A sparse index leaves out
+ * documents that have none of its fields (rather than holding them all under null), as in MongoDB; it may also leave
+ * out those where all are null, as the conditions it serves never match null.
  */
 final class MemoryIndex<P> extends Index<P> {
 
@@ -48,10 +52,12 @@ final class MemoryIndex<P> extends Index<P> {
     private long documents;
     /** True while the database opens: then the index passes for filled, see {@link IndexedDatabase}. */
     private final BooleanSupplier databaseOpening;
+    private final boolean declaredSparse;
 
-    MemoryIndex(String name, List<IndexKey> keys, BooleanSupplier databaseOpening) {
+    MemoryIndex(String name, List<IndexKey> keys, boolean sparse, BooleanSupplier databaseOpening) {
         // "sparse" for the collection: a document this index does not know is no inconsistency
         super(name, keys, true);
+        this.declaredSparse = sparse;
         this.databaseOpening = databaseOpening;
         List<String> fields = keys.stream().map(IndexKey::getKey).toList();
         this.topLevelFields = fields.stream().anyMatch(field -> field.contains(".")) ? null : fields;
@@ -131,6 +137,7 @@ final class MemoryIndex<P> extends Index<P> {
         documents++;
     }
 
+
     @Override
     public synchronized P remove(Document document) {
         Object position = document.get("_id");
@@ -190,8 +197,14 @@ final class MemoryIndex<P> extends Index<P> {
         return several.size() == 1 ? several.iterator().next() : several;
     }
 
-    /** The document's keys: one per array element when a field holds an array, as MongoDB's multikey indexes. */
+    /**
+     * The document's keys: one per array element when a field holds an array, as MongoDB's multikey indexes;
+     * none when the index is sparse and the document has none of its fields.
+     */
     private Set<KeyValue> keyValuesOf(Document document) {
+        if (declaredSparse && hasNoneOfTheFields(document)) {
+            return Set.of();
+        }
         if (topLevelFields == null) {
             return getKeyValues(document);
         }
@@ -203,6 +216,10 @@ final class MemoryIndex<P> extends Index<P> {
             }
         }
         return Set.of(new KeyValue(values));
+    }
+
+    private boolean hasNoneOfTheFields(Document document) {
+        return keys().stream().allMatch(key -> Missing.isNullOrMissing(Utils.getSubdocumentValue(document, key)));
     }
 
     private static Object second(KeyValue keyValue) {

@@ -72,7 +72,13 @@ class EmbeddedIndexesTest {
             "{tags: 'red'}",
             "{tags: {$in: ['red', 'blue']}}",
             "{tags: ['red', 'blue']}",
-            "{'meta.kind': 'b'}");
+            "{'meta.kind': 'b'}",
+            "{ref: 'r6'}",
+            "{ref: {$in: ['r3', 'r9', 'nope']}}",
+            "{ref: {$gte: 'r30'}}",
+            "{ref: null}",
+            "{ref: {$exists: false}}",
+            "{ref: {$exists: true}}");
 
     /** Pipelines, some answered as a find by the embedded server (AggregateAsFind), some run as pipelines. */
     private static final List<String> PIPELINES = List.of(
@@ -120,6 +126,8 @@ class EmbeddedIndexesTest {
         forBoth(c -> c.updateOne(Document.parse("{_id: 11}"), Document.parse("{$unset: {owner: 1}, $push: {tags: 'blue'}}")));
         forBoth(c -> c.replaceOne(Document.parse("{_id: 9}"), Document.parse("{_id: 9, owner: 'o4', code: 'c9', tags: []}")));
         forBoth(c -> c.deleteMany(Document.parse("{owner: 'o3', at: {$lt: {$date: '2026-11-21T09:30:00Z'}}}")));
+        forBoth(c -> c.updateOne(Document.parse("{_id: 1}"), Document.parse("{$set: {ref: 'r1'}}")));
+        forBoth(c -> c.updateOne(Document.parse("{_id: 3}"), Document.parse("{$unset: {ref: 1}}")));
         forBoth(c -> c.deleteOne(Document.parse("{_id: 5}")));
         forBoth(c -> c.insertOne(Document.parse("{_id: 5, owner: 'o1', code: 'c5b', status: 'QUEUED', n: 3}")));
         assertSameAnswers("after writes");
@@ -172,9 +180,13 @@ class EmbeddedIndexesTest {
         collection.createIndex(Indexes.ascending("n"));
         collection.createIndex(Indexes.ascending("tags"));
         collection.createIndex(Indexes.ascending("meta.kind"));
+        collection.createIndex(Indexes.ascending("ref"), new IndexOptions().sparse(true));
     }
 
-    /** Forty documents with the awkward cases: missing and null fields, numbers of three types, arrays, sub-documents. */
+    /**
+     * Forty documents with the awkward cases: missing and null fields (also under the sparse index), numbers of three
+     * types, arrays, sub-documents.
+     */
     private static List<Document> documents() {
         List<Document> documents = new ArrayList<>();
         String[] statuses = {"QUEUED", "SENT", null, "missing"};
@@ -187,6 +199,11 @@ class EmbeddedIndexesTest {
                     .append("meta", new Document("kind", i % 2 == 0 ? "a" : "b"));
             if (i % 6 != 0) {
                 d.append("code", "c" + i);
+            }
+            if (i % 3 == 0) {
+                d.append("ref", "r" + i);
+            } else if (i % 10 == 1) {
+                d.append("ref", null);
             }
             String status = statuses[i % statuses.length];
             if (!"missing".equals(status)) {

@@ -45,7 +45,7 @@ class IndexNarrowingTest {
             """)
     void aSecondaryIndexNarrowsByItsFirstKeyThenItsSecond(String query, String expected) {
         MemoryIndex<Object> index = new MemoryIndex<>("doctor_start",
-                List.of(new IndexKey("doctor", true), new IndexKey("start", true)), () -> false);
+                List.of(new IndexKey("doctor", true), new IndexKey("start", true)), false, () -> false);
         String[] doctors = {"d1", "d1", "d1", "d2", "d2", "d3"};
         for (int i = 0; i < doctors.length; i++) {
             Document claim = new Document("_id", i + 1).append("doctor", doctors[i])

@@ -1,0 +1,165 @@
+package org.afyadial.store;
+
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.AsyncCompletionHandler;
+import com.mongodb.connection.SocketSettings;
+import com.mongodb.connection.SslSettings;
+import com.mongodb.connection.Stream;
+import com.mongodb.connection.StreamFactory;
+import com.mongodb.connection.StreamFactoryFactory;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
+import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
+import de.bwaldvogel.mongo.wire.MongoWireMessageEncoder;
+import de.bwaldvogel.mongo.wire.MongoWireProtocolHandler;
+import de.bwaldvogel.mongo.wire.MongoWireReplyEncoder;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.DefaultChannelId;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.bson.ByteBuf;
+import org.bson.ByteBufNIO;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * The service's own connections to the embedded server. Each one runs the server's wire pipeline (the same
+ * handlers its TCP listener uses) in an {@link EmbeddedChannel}: a command is decoded, executed and answered in
+ * the thread that sends it. Over the loopback socket every store round trip cost four system calls and a hand-over
+ * to one of the server's event-loop threads and back, a large share of a USSD hop on a 2-core machine.
+ * The TCP listener stays for tools outside the service.
+ * <p>
+ * {@link StreamFactoryFactory} is public in the driver's 4.x line that Micronaut 4 uses (deprecated there for
+ * Netty transport settings, which cannot carry this).
+ */
+@SuppressWarnings("deprecation")
+final class InProcessStreams implements StreamFactoryFactory {
+
+    private final MongoBackend backend;
+    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+    InProcessStreams(MongoBackend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public StreamFactory create(SocketSettings socketSettings, SslSettings sslSettings) {
+        return InProcessStream::new;
+    }
+
+    void closeAll() {
+        clients.close().awaitUninterruptibly();
+    }
+
+    /** A connection used by one thread at a time, as the driver's pool hands it out. */
+    private final class InProcessStream implements Stream {
+
+        private final ServerAddress address;
+        private EmbeddedChannel channel;
+        /** The server's answers not yet read by the driver. */
+        private io.netty.buffer.ByteBuf unread = Unpooled.EMPTY_BUFFER;
+
+        InProcessStream(ServerAddress address) {
+            this.address = address;
+        }
+
+        @Override
+        public void open() {
+            // its own id: embedded channels otherwise share one, and a channel group keeps one channel per id
+            channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
+                    new MongoWireProtocolHandler(), new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
+        }
+
+        @Override
+        public void write(List<ByteBuf> buffers) throws IOException {
+            if (isClosed()) {
+                throw new IOException("connection to the embedded store closed");
+            }
+            int length = buffers.stream().mapToInt(ByteBuf::remaining).sum();
+            io.netty.buffer.ByteBuf message = Unpooled.buffer(length);
+            buffers.forEach(buffer -> message.writeBytes(buffer.asNIO()));
+            channel.writeInbound(message);
+            for (io.netty.buffer.ByteBuf answer; (answer = channel.readOutbound()) != null; ) {
+                unread = unread.isReadable() ? Unpooled.wrappedBuffer(unread, answer) : release(unread, answer);
+            }
+        }
+
+        private static io.netty.buffer.ByteBuf release(io.netty.buffer.ByteBuf old, io.netty.buffer.ByteBuf next) {
+            old.release();
+            return next;
+        }
+
+        @Override
+        public ByteBuf read(int numBytes) throws IOException {
+            if (unread.readableBytes() < numBytes) {
+                throw new IOException("the embedded store sent no answer" + (isClosed() ? " and closed the connection" : ""));
+            }
+            ByteBuffer bytes = ByteBuffer.allocate(numBytes);
+            unread.readBytes(bytes);
+            return new ByteBufNIO(bytes.flip());
+        }
+
+        @Override
+        public boolean supportsAdditionalTimeout() {
+            return true;
+        }
+
+        @Override
+        public ByteBuf read(int numBytes, int additionalTimeout) throws IOException {
+            return read(numBytes);
+        }
+
+        @Override
+        public ByteBuf getBuffer(int size) {
+            return new ByteBufNIO(ByteBuffer.allocate(size));
+        }
+
+        @Override
+        public void openAsync(AsyncCompletionHandler<Void> handler) {
+            open();
+            handler.completed(null);
+        }
+
+        @Override
+        public void writeAsync(List<ByteBuf> buffers, AsyncCompletionHandler<Void> handler) {
+            try {
+                write(buffers);
+                handler.completed(null);
+            } catch (IOException e) {
+                handler.failed(e);
+            }
+        }
+
+        @Override
+        public void readAsync(int numBytes, AsyncCompletionHandler<ByteBuf> handler) {
+            try {
+                handler.completed(read(numBytes));
+            } catch (IOException e) {
+                handler.failed(e);
+            }
+        }
+
+        @Override
+        public ServerAddress getAddress() {
+            return address;
+        }
+
+        @Override
+        public void close() {
+            if (channel != null) {
+                channel.finishAndReleaseAll();
+            }
+            unread.release();
+            unread = Unpooled.EMPTY_BUFFER;
+        }
+
+        @Override
+        public boolean isClosed() {
+            return channel == null || !channel.isOpen();
+        }
+    }
+}
