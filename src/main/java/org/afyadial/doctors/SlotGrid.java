@@ -8,10 +8,9 @@ import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
@@ -37,17 +36,28 @@ final class SlotGrid {
 
         int minutes = schedule.slotMinutes();
         IntFunction<Instant> at = instantsOf(date, zone);
-        // extra hours may overlap weekly hours: one slot per start, in order; a single span is both already
-        Map<Instant, Slot> byStart = working.size() > 1 ? new TreeMap<>() : new LinkedHashMap<>();
+        List<Slot> slots = new ArrayList<>();
         for (Span span : working) {
             for (int m = span.fromMinute(); m + minutes <= span.toMinute(); m += minutes) {
                 if (!onLeave(leave, m, m + minutes)) {
                     Instant start = at.apply(m);
-                    byStart.put(start, new Slot(doctorId, start, start.plusSeconds(minutes * 60L)));
+                    slots.add(new Slot(doctorId, start, start.plusSeconds(minutes * 60L)));
                 }
             }
         }
-        return List.copyOf(byStart.values());
+        return inOrderOncePerStart(slots);
+    }
+
+    /** Extra hours may overlap weekly hours, and a clock change may give two local times the same instant. */
+    private static List<Slot> inOrderOncePerStart(List<Slot> slots) {
+        slots.sort(Comparator.comparing(Slot::start));
+        List<Slot> once = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            if (once.isEmpty() || !once.getLast().start().equals(slot.start())) {
+                once.add(slot);
+            }
+        }
+        return Collections.unmodifiableList(once);
     }
 
     private static boolean onLeave(List<Span> leave, int startMinute, int endMinute) {

@@ -46,7 +46,9 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
         var address = server.getLocalAddress();
         setUri("mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE);
         streams = new InProcessStreams(backend);
-        getClientSettings().streamFactoryFactory(streams);
+        if (InProcessStreams.SUPPORTED) {
+            getClientSettings().streamFactoryFactory(streams);
+        }
         LOG.info("No MONGODB_URI set: using the embedded MongoDB-wire server on 127.0.0.1:{}, data {}",
                 address.getPort(), inMemory ? "in memory (lost on exit)" : "in " + dataDir.resolve("afyadial.mv").toAbsolutePath().normalize());
     }

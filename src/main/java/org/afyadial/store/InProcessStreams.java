@@ -29,15 +29,20 @@ import java.util.List;
 /**
  * The service's own connections to the embedded server. Each one runs the server's wire pipeline (the same
  * handlers its TCP listener uses) in an {@link EmbeddedChannel}: a command is decoded, executed and answered in
- * the thread that sends it. Over the loopback socket every store round trip cost four system calls and a hand-over
- * to one of the server's event-loop threads and back, a large share of a USSD hop on a 2-core machine.
- * The TCP listener stays for tools outside the service.
+ * the thread that sends it. Over the loopback socket every store round trip cost several system calls and a
+ * hand-over to one of the server's event-loop threads and back, a large share of a USSD hop on a 2-core machine.
+ * The TCP listener stays for tools outside the service, and serves the service too before Java 24: there a virtual
+ * thread waiting for a monitor (the server's collections are {@code synchronized}) holds its carrier thread, so the
+ * requests' virtual threads must not run the server's code.
  * <p>
  * {@link StreamFactoryFactory} is public in the driver's 4.x line that Micronaut 4 uses (deprecated there for
  * Netty transport settings, which cannot carry this).
  */
 @SuppressWarnings("deprecation")
 final class InProcessStreams implements StreamFactoryFactory {
+
+    /** Whether a virtual thread waiting for a monitor releases its carrier (JEP 491, Java 24). */
+    static final boolean SUPPORTED = Runtime.version().feature() >= 24;
 
     private final MongoBackend backend;
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -70,8 +75,9 @@ final class InProcessStreams implements StreamFactoryFactory {
         @Override
         public void open() {
             // its own id: embedded channels otherwise share one, and a channel group keeps one channel per id
-            channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new MongoWireReplyEncoder(), new MongoWireMessageEncoder(),
-                    new MongoWireProtocolHandler(), new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
+            channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new MongoWireReplyEncoder(),
+                    new MongoWireMessageEncoder(), new MongoWireProtocolHandler(),
+                    new MongoDatabaseHandler(backend, clients), new MongoExceptionHandler());
         }
 
         @Override
@@ -84,19 +90,23 @@ final class InProcessStreams implements StreamFactoryFactory {
             buffers.forEach(buffer -> message.writeBytes(buffer.asNIO()));
             channel.writeInbound(message);
             for (io.netty.buffer.ByteBuf answer; (answer = channel.readOutbound()) != null; ) {
-                unread = unread.isReadable() ? Unpooled.wrappedBuffer(unread, answer) : release(unread, answer);
+                unread = append(unread, answer);
             }
         }
 
-        private static io.netty.buffer.ByteBuf release(io.netty.buffer.ByteBuf old, io.netty.buffer.ByteBuf next) {
-            old.release();
-            return next;
+        private static io.netty.buffer.ByteBuf append(io.netty.buffer.ByteBuf unread, io.netty.buffer.ByteBuf answer) {
+            if (unread.isReadable()) {
+                return Unpooled.wrappedBuffer(unread, answer);
+            }
+            unread.release();
+            return answer;
         }
 
         @Override
         public ByteBuf read(int numBytes) throws IOException {
             if (unread.readableBytes() < numBytes) {
-                throw new IOException("the embedded store sent no answer" + (isClosed() ? " and closed the connection" : ""));
+                throw new IOException("the embedded store sent no answer"
+                        + (isClosed() ? " and closed the connection" : ""));
             }
             ByteBuffer bytes = ByteBuffer.allocate(numBytes);
             unread.readBytes(bytes);

@@ -18,8 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The store switch: embedded H2-backed server without a URI, the given server with one. */
+/**
+ * The store switch: embedded H2-backed server without a URI, reached in-process by the service, the given server
+ * with one.
+ */
 class EmbeddedStoreTest {
 
     @TempDir
@@ -39,6 +43,19 @@ class EmbeddedStoreTest {
 
         try (ApplicationContext second = ApplicationContext.run(fileStore)) {
             assertEquals(1, second.getBean(Store.class).collection("restart_probe").countDocuments(new Document("_id", "kept")));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // the driver's 4.x stream factory
+    void theServiceReachesTheEmbeddedServerWithoutASocket() {
+        assumeFalse(TestStoreSwitch.usesContainer(), "the test store switch sets mongodb.uri");
+        assumeTrue(InProcessStreams.SUPPORTED, "before Java 24 the service goes through the socket");
+        try (ApplicationContext context = ApplicationContext.run(Map.of("afyadial.store.in-memory", true))) {
+            DefaultMongoConfiguration configuration = context.getBean(DefaultMongoConfiguration.class);
+            assertInstanceOf(InProcessStreams.class, configuration.buildSettings().getStreamFactoryFactory());
+            context.getBean(Store.class).collection("stream_probe").insertOne(new Document("_id", 1));
+            assertEquals(1, context.getBean(Store.class).collection("stream_probe").countDocuments());
         }
     }
 
