@@ -113,11 +113,7 @@ final class InProcessStreams implements StreamFactoryFactory {
             return new ByteBufNIO(bytes.flip());
         }
 
-        @Override
-        public boolean supportsAdditionalTimeout() {
-            return true;
-        }
-
+        /** The driver reads answers through this one; there is no socket timeout to extend. */
         @Override
         public ByteBuf read(int numBytes, int additionalTimeout) throws IOException {
             return read(numBytes);
