@@ -6,8 +6,9 @@
 # generator the JIT needs about a minute of this load before the code runs compiled, and a clinic's gateway runs
 # for days, so the steady state is what counts (the warm-up's figures are printed too).
 #   Usage: bench/ussd.sh [seconds=30]      (build first: ./mvnw -q package -DskipTests)
-#   JAVA_OPTS=... bench/ussd.sh            JVM options of the service (default: the run command's pause goal,
-#                                           -XX:MaxGCPauseMillis=20; JAVA_OPTS= runs on the JVM's defaults)
+#   JAVA_OPTS=... bench/ussd.sh            JVM options of the service (default: the run command's GC flags,
+#                                           -XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0; JAVA_OPTS= runs on
+#                                           the JVM's defaults)
 #   WARMUP=0 bench/ussd.sh                  measures from a cold start instead (default WARMUP=60 seconds)
 #   PROFILE=1 bench/ussd.sh                 also records a JFR profile of the measured run (kept as target/ussd-bench.jfr)
 #                                           and prints where the CPU time goes
@@ -22,7 +23,7 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null; }
 
 data=$(mktemp -d)
-AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=20} -jar "$jar" >"$data/log" 2>&1 &
+AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0} -jar "$jar" >"$data/log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 base=http://127.0.0.1:$port
