@@ -8,6 +8,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
 import org.slf4j.Logger;
@@ -20,9 +21,10 @@ import java.util.List;
 /**
  * Africa's Talking neither signs its callbacks nor publishes its addresses, so every {@code /at/**} webhook is
  * guarded by a secret in the URL ({@code ?token=}, compared in constant time) and optionally by an address
- * allow-list. A refused request gets 403 before anything reads its body.
+ * allow-list. A refused request gets 403 before anything reads its body. The path pattern is a regular expression,
+ * as Micronaut's Ant-style matcher splits pattern and path into new strings on every request, every USSD hop here.
  */
-@ServerFilter("/at/**")
+@ServerFilter(value = "/at(/.*)?", patternStyle = FilterPatternStyle.REGEX)
 class AtWebhookGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtWebhookGuard.class);

@@ -8,6 +8,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -22,9 +23,11 @@ import java.util.Optional;
  * operator such as {@code {"username":{"$ne":""}}}), at any depth, is refused with a 400 naming the
  * field, before any code can pass it to the store. Only {@code /api/**} bodies are read here; the
  * Africa's Talking webhooks are not slowed by it. Objects sent where a scalar is expected are
- * refused by the typed request records themselves.
+ * refused by the typed request records themselves. The path pattern is a regular expression for the reason
+ * given on {@code AtWebhookGuard}: every USSD hop is a POST, so this filter's pattern is tried on each.
  */
-@ServerFilter(value = "/api/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
+@ServerFilter(value = "/api(/.*)?", patternStyle = FilterPatternStyle.REGEX,
+        methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 class OperatorKeyGuard {
 
     private final JsonMapper json;
