@@ -137,7 +137,6 @@ final class MemoryIndex<P> extends Index<P> {
         documents++;
     }
 
-
     @Override
     public synchronized P remove(Document document) {
         Object position = document.get("_id");

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** With AT_WEBHOOK_TOKEN set, webhooks without the right {@code ?token=} get 403 and nothing is stored. */
+/** With AT_WEBHOOK_TOKEN set, every webhook (USSD and SMS) without the right {@code ?token=} gets 403 and nothing is stored. */
 @MicronautTest(transactional = false)
 @Property(name = "afyadial.at.webhook.token", value = "s3cret-token-of-the-clinic")
 @Property(name = "afyadial.ussd.menus-dir", value = "src/test/resources/test-menus")
@@ -38,6 +38,8 @@ class AtWebhookGuardTest {
             /at/ussd?token=s3cret-token-of-the-clinic-longer  | 403
             /at/ussd?token=S3CRET-TOKEN-OF-THE-CLINIC         | 403
             /at/ussd/events?token=nope                        | 403
+            /at/sms/inbound                                   | 403
+            /at/sms/delivery?token=nope                       | 403
             /at/ussd?token=s3cret-token-of-the-clinic         | 200
             /at/ussd/events?token=s3cret-token-of-the-clinic  | 200
             """)
