@@ -2,9 +2,10 @@
 # USSD throughput of the packaged jar on the embedded store: 50 patients registered beforehand, each on its own
 # keep-alive connection running the 7-hop booking conversation in order (wrk -t50 -c50, bench/ussd.lua).
 # Prints hops/s, p50/p99 per hop (overall, then for each hop of the conversation) and the count of bad answers
-# (must be 0) of the measured run. It follows a warm-up run of the same load: on 2 cores shared with the load
-# generator the JIT needs about a minute of this load before the code runs compiled, and a clinic's gateway runs
-# for days, so the steady state is what counts (the warm-up's figures are printed too).
+# (must be 0) of the measured run, with the service's CPU time per hop and its garbage-collection pauses. It
+# follows a warm-up run of the same load: on 2 cores shared with the load generator the JIT needs about a minute
+# of this load before the code runs compiled, and a clinic's gateway runs for days, so the steady state is what
+# counts (the warm-up's figures are printed too).
 #   Usage: bench/ussd.sh [seconds=30]      (build first: ./mvnw -q package -DskipTests)
 #   JAVA_OPTS=... bench/ussd.sh            JVM options of the service (default: the run command's GC flags,
 #                                           -XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0; JAVA_OPTS= runs on
@@ -23,7 +24,8 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null; }
 
 data=$(mktemp -d)
-AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0} -jar "$jar" >"$data/log" 2>&1 &
+AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0} \
+  -Xlog:gc:file="$data/gc.log" -jar "$jar" >"$data/log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 base=http://127.0.0.1:$port
@@ -50,11 +52,16 @@ echo "measured run: ${seconds}s"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 before=$(cpu_ticks)
+gc_lines_before=$(wc -l <"$data/gc.log")
 wrk -t50 -c50 -d"${seconds}s" --timeout 10s -s bench/ussd.lua "$base" | tee "$data/wrk.txt"
 # the machine is shared: the service's own CPU time per hop says what the hops cost whatever else runs
 hops=$(grep -o '^hops: [0-9]*' "$data/wrk.txt" | grep -o '[0-9]*$')
 awk -v ticks=$(( $(cpu_ticks) - before )) -v hz="$(getconf CLK_TCK)" -v hops="$hops" -v s="$seconds" 'BEGIN {
   cpu = ticks / hz; printf "service CPU: %.1f s over %d s (%.2f cores), %.2f ms per hop\n", cpu, s, cpu / s, 1000 * cpu / hops }'
+# every hop in flight during a collection's pause waits it out: the pauses are the tail's first suspect
+tail -n +$((gc_lines_before + 1)) "$data/gc.log" | awk -v s="$seconds" '/Pause/ && /ms$/ {
+  ms = $NF; sub(/ms$/, "", ms); n++; total += ms; if (ms + 0 > max) max = ms + 0 }
+  END { printf "GC pauses: %d, mean %.1f ms, max %.1f ms, %.1f %% of the run stopped\n", n, n ? total / n : 0, max, total / (10 * s) }'
 
 if [ "${PROFILE:-0}" = 1 ]; then
   "$(dirname "$java")/jcmd" "$pid" JFR.dump filename=target/ussd-bench.jfr >/dev/null
