@@ -60,7 +60,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
         int length = Integer.reverseBytes(buffer.getInt(start));
         buffer.position(start + length);
         sized(length);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length)));
+        return SharedStrings.INSTANCE.share(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length))));
     }
 
     @Override

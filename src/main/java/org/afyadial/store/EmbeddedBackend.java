@@ -36,14 +36,24 @@ final class EmbeddedBackend extends H2Backend {
      */
     private static final int COMPACT_BELOW_PERCENT = 50;
 
+    /**
+     * H2 writes what changed every this many milliseconds (its default is 1,000). Once more than its write buffer has
+     * changed, the thread that changes a map writes it all itself: under USSD load that was a hop, or the session
+     * writer with the whole batch behind it, held up for 100-270 ms about once a second. Written this often, the
+     * changes never reach that size.
+     */
+    private static final int WRITE_DELAY_MS = 100;
+
     EmbeddedBackend(MVStore store) {
         super(store);
     }
 
     /** The H2 file at that path, created if missing. Pages are not compressed: clinic data is small, CPU is scarce. */
     static MVStore openFile(Path file) {
-        return new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
                 .autoCompactFillRate(COMPACT_BELOW_PERCENT).open();
+        store.setAutoCommitDelay(WRITE_DELAY_MS);
+        return store;
     }
 
     @Override

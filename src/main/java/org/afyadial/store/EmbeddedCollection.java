@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  * Reads still hand out the stored documents themselves, as nothing changes those any more. An update changes only
  * the top level of what it read (it computes the new values on a deep copy of its own), so a shallow copy serves.
  *
+ * <p>What it keeps are copies whose strings are shared with the other stored documents ({@link SharedStrings}).
+ *
  * <p>Nor does it keep the collection's data size up to date: that meant encoding the old and new document to
  * count their bytes, and writing the total to H2, on every write. AfyaDial never asks for it.
  */
@@ -54,6 +56,16 @@ final class EmbeddedCollection extends H2Collection {
         } finally {
             updating = false;
         }
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        return super.addDocumentInternal(SharedStrings.INSTANCE.share(document));
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, SharedStrings.INSTANCE.share(newDocument));
     }
 
     @Override
