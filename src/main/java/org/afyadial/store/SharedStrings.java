@@ -69,8 +69,11 @@ final class SharedStrings {
 
         String value(String text) {
             String shared = values.get(text);
-            if (shared != null || values.size() >= MAX_VALUES_PER_FIELD || text.length() > MAX_VALUE_LENGTH) {
-                return shared != null ? shared : text;
+            if (shared != null) {
+                return shared;
+            }
+            if (values.size() >= MAX_VALUES_PER_FIELD || text.length() > MAX_VALUE_LENGTH) {
+                return text;
             }
             String earlier = values.putIfAbsent(text, text);
             return earlier != null ? earlier : text;
