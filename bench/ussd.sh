@@ -58,10 +58,14 @@ wrk -t50 -c50 -d"${seconds}s" --timeout 10s -s bench/ussd.lua "$base" | tee "$da
 hops=$(grep -o '^hops: [0-9]*' "$data/wrk.txt" | grep -o '[0-9]*$')
 awk -v ticks=$(( $(cpu_ticks) - before )) -v hz="$(getconf CLK_TCK)" -v hops="$hops" -v s="$seconds" 'BEGIN {
   cpu = ticks / hz; printf "service CPU: %.1f s over %d s (%.2f cores), %.2f ms per hop\n", cpu, s, cpu / s, 1000 * cpu / hops }'
-# every hop in flight during a collection's pause waits it out: the pauses are the tail's first suspect
-tail -n +$((gc_lines_before + 1)) "$data/gc.log" | awk -v s="$seconds" '/Pause/ && /ms$/ {
-  ms = $NF; sub(/ms$/, "", ms); n++; total += ms; if (ms + 0 > max) max = ms + 0 }
-  END { printf "GC pauses: %d, mean %.1f ms, max %.1f ms, %.1f %% of the run stopped\n", n, n ? total / n : 0, max, total / (10 * s) }'
+# every hop in flight during a collection's pause waits it out: the pauses are the tail's first suspect. A run
+# where G1 also works on the old generation (a concurrent cycle, its remark pause, then mixed collections that
+# copy old regions too) has more and longer pauses: the line says so, with what started the cycle
+tail -n +$((gc_lines_before + 1)) "$data/gc.log" | awk -v s="$seconds" '
+  /Pause/ && /ms$/ { ms = $NF; sub(/ms$/, "", ms); n++; total += ms; if (ms + 0 > max) max = ms + 0; if (/Mixed|Remark/) old++ }
+  match($0, /\(Concurrent Start\) \([^)]*\)/) { cycles = cycles (cycles ? ", " : "") substr($0, RSTART + 20, RLENGTH - 21) }
+  END { printf "GC pauses: %d, mean %.1f ms, max %.1f ms, %.1f %% of the run stopped; old generation: %s\n", n, n ? total / n : 0,
+          max, total / (10 * s), old || cycles ? old + 0 " remark/mixed pauses, cycles started: " (cycles ? cycles : "none") : "untouched" }'
 
 if [ "${PROFILE:-0}" = 1 ]; then
   "$(dirname "$java")/jcmd" "$pid" JFR.dump filename=target/ussd-bench.jfr >/dev/null

@@ -3,10 +3,12 @@ package org.afyadial.doctors;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import jakarta.inject.Singleton;
 import org.afyadial.store.Store;
 import org.afyadial.system.ClinicSettings;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +28,9 @@ import java.util.Optional;
 public class SlotClaims {
 
     static final String COLLECTION = "slot_claims";
+
+    /** What a free-slot list needs of a claim: a doctor's coming days can hold thousands. */
+    private static final Bson SLOT_FIELDS = Projections.fields(Projections.include("doctorId", "start", "end"), Projections.excludeId());
 
     private final Store store;
     private final Clock clock;
@@ -90,6 +95,7 @@ public class SlotClaims {
                 .find(Filters.and(Filters.in("doctorId", doctorIds),
                         Filters.gt("start", Date.from(from.minusSeconds(60L * WeeklySchedule.LONGEST_SLOT_MINUTES))),
                         Filters.lt("start", Date.from(to)), Filters.gt("end", Date.from(from))))
+                .projection(SLOT_FIELDS)
                 .map(d -> new Slot(d.getString("doctorId"), d.getDate("start").toInstant(), d.getDate("end").toInstant()))
                 .into(new ArrayList<>());
     }

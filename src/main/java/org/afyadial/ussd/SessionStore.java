@@ -34,9 +34,9 @@ import java.util.concurrent.TimeUnit;
  * phone (see {@link PhoneLock}): the dial reads both with the one update it makes anyway. The store is the truth,
  * so any instance can serve the next hop; each instance also remembers the sessions it last wrote, so that the
  * usual hop costs only its conditional replace, written together with those of concurrent hops
- * ({@link SessionWriter}). The condition (the digest of the text the hop started from) fails if another instance
- * moved the session on meanwhile, and the engine then reads the store. Hops that change
- * records add one atomic claim.
+ * ({@link SessionWriter}), and per phone the last session it ended, so that the next dial does not read it back.
+ * The condition (the digest of the text the hop started from) fails if another instance moved the session on
+ * meanwhile, and the engine then reads the store. Hops that change records add one atomic claim.
  */
 @Singleton
 class SessionStore {
@@ -54,13 +54,13 @@ class SessionStore {
     private final MongoCollection<Document> sessions;
     private final MongoCollection<Document> phones;
     private final SessionWriter writer;
-    private final Map<String, UssdSession> remembered = Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, UssdSession> eldest) {
-                    return size() > REMEMBERED_SESSIONS;
-                }
-            });
+    private final Map<String, UssdSession> remembered = lastUsed(REMEMBERED_SESSIONS);
+    /**
+     * Phone to the id of the session this instance ended last there. Keyed by phone, so that a new session
+     * replaces the phone's previous one: remembering every ended session kept thousands of them alive for
+     * seconds, which the young collections then had to copy.
+     */
+    private final Map<String, String> endedByPhone = lastUsed(REMEMBERED_SESSIONS);
 
     SessionStore(Store store, SessionWriter writer) {
         this.sessions = store.collection(SESSIONS);
@@ -110,12 +110,33 @@ class SessionStore {
         return true;
     }
 
+    /**
+     * The session, unless this instance wrote its end: an ended session never changes again, so a dial that looks
+     * at the phone's last session for resuming need not read it.
+     */
+    Optional<UssdSession> findUnlessEndedHere(String phone, String sessionId) {
+        return sessionId.equals(endedByPhone.get(phone)) ? Optional.empty() : find(sessionId);
+    }
+
     private void remember(UssdSession session) {
         if (session.pending == null && !session.end) {
             remembered.put(session.id, session);
         } else {
             remembered.remove(session.id);
         }
+        if (session.end) {
+            endedByPhone.put(session.phone, session.id);
+        }
+    }
+
+    /** A map that drops its least recently used entry beyond {@code capacity}. */
+    private static <V> Map<String, V> lastUsed(int capacity) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     /** Marks the session as being advanced by the request with this digest; false if another request got there first. */

@@ -107,7 +107,7 @@ public class UssdEngine {
         SessionStore.PhoneBefore phone = store.replaceLastSession(s.phone, s.id,
                 turn.now.plus(settings.sessionLifetime()));
         turn.lock.knownFromDial(phone.lockedUntil());
-        Optional<UssdSession> earlier = resumable(phone, s.id, turn.now);
+        Optional<UssdSession> earlier = resumable(phone, s, turn.now);
         if (earlier.isPresent()) {
             s.language = earlier.get().language;
             s.values.put(RESUME_FROM, earlier.get().id);
@@ -174,10 +174,10 @@ public class UssdEngine {
         s.expiresAt = turn.now.plus(settings.sessionLifetime());
     }
 
-    private Optional<UssdSession> resumable(SessionStore.PhoneBefore phone, String sessionId, Instant now) {
+    private Optional<UssdSession> resumable(SessionStore.PhoneBefore phone, UssdSession current, Instant now) {
         return phone.lastSessionId()
-                .filter(id -> !id.equals(sessionId))
-                .flatMap(store::find)
+                .filter(id -> !id.equals(current.id))
+                .flatMap(id -> store.findUnlessEndedHere(current.phone, id))
                 .filter(s -> !s.end && s.pending == null && s.expiresAt.isAfter(now))
                 .filter(s -> !RESUME_STATE.equals(s.state) && !menus.state(s.state).root());
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -85,12 +86,30 @@ class BookingStoreCommandsTest {
         assertWithinBudget(ANY_DOCTOR);
     }
 
-    private void assertWithinBudget(List<Hop> hops) {
+    /**
+     * The dial reads the phone's last session to offer resuming it; one this instance ended (the booking) is
+     * known finished and not read again.
+     */
+    @Test
+    void dialingAgainAfterAFinishedBookingDoesNotReadTheFinishedSession() {
+        addClinic();
+        converse(BOOKING, "+254711000001");
+
+        List<String> dial = converse(List.of(BOOKING.getFirst()), "+254711000001").getFirst().commands();
+
+        assertEquals("aggregate patients, findAndModify ussd_phones, insert ussd_sessions", StoreCommandLog.summary(dial));
+    }
+
+    private void addClinic() {
         clinic.doctor("Kamau", "General Medicine", "kamau");
         clinic.doctor("Wanjiru", "General Medicine", "wanjiru");
         clinic.doctor("Odhiambo", "Paediatrics", "odhiambo");
         clinic.patient("Achieng", "+254711000001");
         clinic.patient("Baraka", "+254711000002");
+    }
+
+    private void assertWithinBudget(List<Hop> hops) {
+        addClinic();
 
         List<String> report = new ArrayList<>();
         boolean first = withinBudget(hops, converse(hops, "+254711000001"), true, report);
