@@ -7,7 +7,7 @@ import sys
 
 recording, jfr = sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "jfr"
 # jfr prints 5 frames per stack unless told otherwise, which cuts request stacks off above the store calls
-events = json.loads(subprocess.run([jfr, "print", "--json", "--stack-depth", "400", "--events", "jdk.ExecutionSample", recording],
+events = json.loads(subprocess.run([jfr, "print", "--json", "--stack-depth", "512", "--events", "jdk.ExecutionSample", recording],
                                    check=True, capture_output=True, text=True).stdout)["recording"]["events"]
 LAYERS = [("AfyaDial USSD engine", "org.afyadial.ussd."), ("AfyaDial other", "org.afyadial."),
           ("embedded store (mongo-java-server, H2)", ("de.bwaldvogel.", "org.h2.")),

@@ -24,8 +24,12 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null; }
 
 data=$(mktemp -d)
+# JFR keeps 64 frames of a stack by default: a hop's stack is deeper, and its outer frames (the hop, the booking)
+# would go unseen
+profiling=()
+[ "${PROFILE:-0}" = 1 ] && profiling=(-XX:FlightRecorderOptions:stackdepth=512)
 AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0} \
-  -Xlog:gc:file="$data/gc.log" -jar "$jar" >"$data/log" 2>&1 &
+  "${profiling[@]}" -Xlog:gc:file="$data/gc.log" -jar "$jar" >"$data/log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 base=http://127.0.0.1:$port
