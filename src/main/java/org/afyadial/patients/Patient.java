@@ -13,7 +13,8 @@ import java.util.List;
  * A patient of the clinic. Several patients may share one phone (a family), so the phone is not
  * unique; the {@code identifier} ({@code AFD-PT-000123}) is. {@code pinHash} (bcrypt) protects
  * USSD access and is never part of an API answer. {@code searchName} is the accent-free,
- * lower-case "first last" used for prefix search.
+ * lower-case "first last" used for prefix search. {@code smsOptIn} turns all non-essential SMS on or off,
+ * {@code appointmentReminders} the reminders of visits alone.
  */
 @Serdeable
 @MappedEntity("patients")
@@ -31,6 +32,7 @@ public record Patient(
         Boolean pregnant,
         String bloodType,
         boolean smsOptIn,
+        Boolean appointmentReminders,
         String pinHash,
         boolean phoneInvalid,
         String searchName,
@@ -42,6 +44,8 @@ public record Patient(
         // the store leaves empty lists out of the document
         allergies = allergies == null ? List.of() : allergies;
         chronicConditions = chronicConditions == null ? List.of() : chronicConditions;
+        // on unless the patient turned them off; records stored before the field have none
+        appointmentReminders = appointmentReminders == null || appointmentReminders;
     }
 
     public boolean hasPin() {
@@ -55,27 +59,32 @@ public record Patient(
     Patient withDetails(PatientDetails details, String e164, Instant now) {
         return new Patient(id, identifier, details.firstName(), details.lastName(), e164, details.birthYear(),
                 details.sex(), details.language(), details.allergies(), details.chronicConditions(), details.pregnant(),
-                details.bloodType(), details.smsOptIn(), pinHash, phoneInvalid && e164.equals(phone),
+                details.bloodType(), details.smsOptIn(), appointmentReminders, pinHash, phoneInvalid && e164.equals(phone),
                 SearchNames.of(details.firstName(), details.lastName()), createdAt, now, version);
     }
 
     Patient withLanguage(Language newLanguage, Instant now) {
         return new Patient(id, identifier, firstName, lastName, phone, birthYear, sex, newLanguage, allergies,
-                chronicConditions, pregnant, bloodType, smsOptIn, pinHash, phoneInvalid, searchName, createdAt, now, version);
+                chronicConditions, pregnant, bloodType, smsOptIn, appointmentReminders, pinHash, phoneInvalid, searchName, createdAt, now, version);
     }
 
     Patient withSmsOptIn(boolean optIn, Instant now) {
         return new Patient(id, identifier, firstName, lastName, phone, birthYear, sex, language, allergies,
-                chronicConditions, pregnant, bloodType, optIn, pinHash, phoneInvalid, searchName, createdAt, now, version);
+                chronicConditions, pregnant, bloodType, optIn, appointmentReminders, pinHash, phoneInvalid, searchName, createdAt, now, version);
+    }
+
+    Patient withAppointmentReminders(boolean on, Instant now) {
+        return new Patient(id, identifier, firstName, lastName, phone, birthYear, sex, language, allergies,
+                chronicConditions, pregnant, bloodType, smsOptIn, on, pinHash, phoneInvalid, searchName, createdAt, now, version);
     }
 
     Patient withPinHash(String newPinHash, Instant now) {
         return new Patient(id, identifier, firstName, lastName, phone, birthYear, sex, language, allergies,
-                chronicConditions, pregnant, bloodType, smsOptIn, newPinHash, phoneInvalid, searchName, createdAt, now, version);
+                chronicConditions, pregnant, bloodType, smsOptIn, appointmentReminders, newPinHash, phoneInvalid, searchName, createdAt, now, version);
     }
 
     Patient withPhoneInvalid(Instant now) {
         return new Patient(id, identifier, firstName, lastName, phone, birthYear, sex, language, allergies,
-                chronicConditions, pregnant, bloodType, smsOptIn, pinHash, true, searchName, createdAt, now, version);
+                chronicConditions, pregnant, bloodType, smsOptIn, appointmentReminders, pinHash, true, searchName, createdAt, now, version);
     }
 }

@@ -56,7 +56,7 @@ public class PatientService {
         String pinHash = pin == null ? null : Pins.hash(pin);
         Instant now = clock.instant();
         Patient fresh = new Patient(null, "AFD-PT-%06d".formatted(counters.next(IDENTIFIER_COUNTER)), null, null, null, null, null, null, null, null, null,
-                null, false, pinHash, false, null, now, now, null);
+                null, false, true, pinHash, false, null, now, now, null);
         Patient saved = repository.save(fresh.withDetails(details, e164(details.phone()), now));
         audit.record(channel, "patient.create", TARGET, saved.id(), saved.id());
         return saved;
@@ -124,6 +124,14 @@ public class PatientService {
         Patient saved = modify(patientId, p -> p.withSmsOptIn(optIn, clock.instant()));
         audit.record(channel, optIn ? "patient.sms-opt-in" : "patient.sms-opt-out", TARGET, patientId, patientId);
         optInChanges.publishEvent(new SmsOptInChanged(patientId, optIn));
+        return saved;
+    }
+
+    /** Appointment reminders by SMS on or off (all non-essential SMS are {@link #setSmsOptIn}). */
+    public Patient setAppointmentReminders(String patientId, boolean on, Channel channel) {
+        Patient saved = modify(patientId, p -> p.withAppointmentReminders(on, clock.instant()));
+        audit.record(channel, on ? "patient.appointment-reminders-on" : "patient.appointment-reminders-off", TARGET,
+                patientId, patientId);
         return saved;
     }
 

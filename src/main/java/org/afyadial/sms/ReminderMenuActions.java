@@ -1,7 +1,7 @@
 package org.afyadial.sms;
 
 import jakarta.inject.Singleton;
-import org.afyadial.audit.AuditTrail;
+import org.afyadial.patients.Channel;
 import org.afyadial.ussd.ActionContext;
 import org.afyadial.ussd.ActionResult;
 import org.afyadial.ussd.ListItem;
@@ -34,11 +34,9 @@ final class ReminderMenuActions {
     @Singleton
     static class SetAppointmentReminders implements UssdAction {
         private final SmsPreferences preferences;
-        private final AuditTrail audit;
 
-        SetAppointmentReminders(SmsPreferences preferences, AuditTrail audit) {
+        SetAppointmentReminders(SmsPreferences preferences) {
             this.preferences = preferences;
-            this.audit = audit;
         }
 
         @Override
@@ -55,9 +53,7 @@ final class ReminderMenuActions {
         public ActionResult run(ActionContext context) {
             String patientId = context.require(PATIENT_ID);
             boolean on = Boolean.parseBoolean(context.require("appointmentReminders"));
-            preferences.setAppointmentReminders(patientId, on);
-            audit.recordAs("ussd:" + patientId, "USSD", on ? "patient.appointment-reminders-on" : "patient.appointment-reminders-off",
-                    "patient", patientId, patientId);
+            preferences.setAppointmentReminders(patientId, on, Channel.USSD);
             return ActionResult.outcome(on ? "on" : "off");
         }
     }

@@ -1,23 +1,21 @@
 package org.afyadial.sms;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.UpdateOptions;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import org.afyadial.patients.Channel;
 import org.afyadial.patients.Patient;
+import org.afyadial.patients.PatientService;
 import org.afyadial.patients.SmsOptInChanged;
-import org.afyadial.store.Store;
-import org.bson.Document;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What SMS a patient wants: all non-essential SMS on or off (the patient record's SMS opt-in, set by
- * STOP/START, the USSD menu, staff editing the record, or the operator's blacklist) and appointment reminders on or off
- * (kept here, in {@code sms_preferences}). Turning something off cancels what is already queued;
- * turning it back on queues again what still lies ahead.
+ * What SMS a patient wants, both on the patient record: all non-essential SMS on or off (the SMS opt-in, set by
+ * STOP/START, the USSD menu, staff editing the record, or the operator's blacklist) and appointment reminders on or
+ * off (the USSD menu). Turning something off cancels what is already queued; turning it back on queues again what
+ * still lies ahead.
  */
 @Singleton
 public class SmsPreferences {
@@ -25,11 +23,11 @@ public class SmsPreferences {
     static final Set<MessageKind> NON_ESSENTIAL = EnumSet.of(MessageKind.APPOINTMENT_REMINDER, MessageKind.MEDICATION_REMINDER);
     private static final Set<MessageKind> APPOINTMENT_REMINDERS = EnumSet.of(MessageKind.APPOINTMENT_REMINDER);
 
-    private final MongoCollection<Document> preferences;
+    private final PatientService patients;
     private final Outbox outbox;
 
-    SmsPreferences(Store store, Outbox outbox) {
-        this.preferences = store.collection("sms_preferences");
+    SmsPreferences(PatientService patients, Outbox outbox) {
+        this.patients = patients;
         this.outbox = outbox;
     }
 
@@ -40,20 +38,18 @@ public class SmsPreferences {
     }
 
     public boolean appointmentRemindersOn(String patientId) {
-        Document found = preferences.find(new Document("_id", patientId)).first();
-        return found == null || found.getBoolean("appointmentReminders", true);
+        return patients.get(patientId).appointmentReminders();
     }
 
-    public void setAppointmentReminders(String patientId, boolean on) {
-        preferences.updateOne(new Document("_id", patientId),
-                new Document("$set", new Document("appointmentReminders", on)), new UpdateOptions().upsert(true));
+    public void setAppointmentReminders(String patientId, boolean on, Channel channel) {
+        patients.setAppointmentReminders(patientId, on, channel);
         toggle(List.of(patientId), APPOINTMENT_REMINDERS, CancelReason.REMINDERS_OFF, on);
     }
 
     /** Whether reminders of this kind may be queued for the patient now. */
     boolean wantsReminders(Patient patient, MessageKind kind) {
         boolean reachable = patient.smsOptIn() && !patient.phoneInvalid();
-        return reachable && (kind != MessageKind.APPOINTMENT_REMINDER || appointmentRemindersOn(patient.id()));
+        return reachable && (kind != MessageKind.APPOINTMENT_REMINDER || patient.appointmentReminders());
     }
 
     private void toggle(List<String> patientIds, Set<MessageKind> kinds, CancelReason reason, boolean on) {

@@ -113,14 +113,20 @@ class PatientServiceTest {
         Patient sibling = register("Imani", "Kilonzo", "+254766000001");
 
         patients.setLanguage(p.id(), Language.fr, Channel.USSD);
+        patients.setAppointmentReminders(p.id(), false, Channel.USSD);
         patients.setSmsOptInByPhone("0766000001", false, Channel.SMS);
 
         assertEquals(Language.fr, patients.get(p.id()).language());
+        assertFalse(patients.get(p.id()).appointmentReminders());
+        assertTrue(patients.get(sibling.id()).appointmentReminders(), "a choice of one family member only");
         assertFalse(patients.get(p.id()).smsOptIn());
         assertFalse(patients.get(sibling.id()).smsOptIn());
         Document optOut = store.collection("audit_log").find(new Document("action", "patient.sms-opt-out")
                 .append("patientId", sibling.id())).first();
         assertEquals("sms:" + sibling.id(), optOut.getString("actor"));
+        Document remindersOff = store.collection("audit_log").find(new Document("action", "patient.appointment-reminders-off")
+                .append("patientId", p.id())).first();
+        assertEquals("ussd:" + p.id(), remindersOff.getString("actor"));
     }
 
     @Test

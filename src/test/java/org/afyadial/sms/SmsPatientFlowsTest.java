@@ -245,12 +245,12 @@ class SmsPatientFlowsTest {
     void appointmentRemindersCanBeTurnedOffAlone() {
         Appointment appointment = bookMonday(MONDAY_9AM);
 
-        preferences.setAppointmentReminders(patient.id(), false);
+        preferences.setAppointmentReminders(patient.id(), false, Channel.USSD);
 
         assertFalse(preferences.appointmentRemindersOn(patient.id()));
         assertEquals(OutboxStatus.CANCELLED, message(AppointmentReminders.reminderKeyPrefix(appointment.id()) + "24h").status());
         assertEquals(OutboxStatus.QUEUED, message("confirmation:" + appointment.id()).status(), "a confirmation is not a reminder");
-        preferences.setAppointmentReminders(patient.id(), true);
+        preferences.setAppointmentReminders(patient.id(), true, Channel.USSD);
         assertEquals(OutboxStatus.QUEUED, message(AppointmentReminders.reminderKeyPrefix(appointment.id()) + "24h").status());
     }
 
