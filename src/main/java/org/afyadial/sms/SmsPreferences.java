@@ -37,10 +37,6 @@ public class SmsPreferences {
         toggle(List.of(change.patientId()), NON_ESSENTIAL, CancelReason.OPTED_OUT, change.optIn());
     }
 
-    public boolean appointmentRemindersOn(String patientId) {
-        return patients.get(patientId).appointmentReminders();
-    }
-
     public void setAppointmentReminders(String patientId, boolean on, Channel channel) {
         patients.setAppointmentReminders(patientId, on, channel);
         toggle(List.of(patientId), APPOINTMENT_REMINDERS, CancelReason.REMINDERS_OFF, on);

@@ -33,8 +33,6 @@ class EarlierReminderChoicesTest {
     @Inject
     PatientService patients;
     @Inject
-    SmsPreferences preferences;
-    @Inject
     Store store;
 
     @Test
@@ -48,8 +46,8 @@ class EarlierReminderChoicesTest {
 
         choices.moveToPatientRecords(new StartupEvent(context));
 
-        assertFalse(preferences.appointmentRemindersOn(off.id()));
-        assertTrue(preferences.appointmentRemindersOn(on.id()));
+        assertFalse(patients.get(off.id()).appointmentReminders());
+        assertTrue(patients.get(on.id()).appointmentReminders());
         assertEquals(0, store.collection(EarlierReminderChoices.COLLECTION).countDocuments());
         assertEquals(off.version() + 1, patients.get(off.id()).version(), "a change read before the move is retried");
         // the record stays editable through the service, and the choice stays with it

@@ -47,8 +47,6 @@ class ReminderMenuTest {
     @Inject
     MedicationReminders medication;
     @Inject
-    SmsPreferences preferences;
-    @Inject
     OutboxStore store;
 
     private Patient patient(String phone) {
@@ -104,7 +102,7 @@ class ReminderMenuTest {
         phone.dial();
         phone.type("4");
         assertEquals("END Visit reminders are off.", phone.type("2"));
-        assertFalse(preferences.appointmentRemindersOn(patient.id()));
+        assertFalse(patients.get(patient.id()).appointmentReminders());
 
         phone.dial();
         phone.type("4");

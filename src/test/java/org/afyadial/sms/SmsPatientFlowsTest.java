@@ -247,7 +247,7 @@ class SmsPatientFlowsTest {
 
         preferences.setAppointmentReminders(patient.id(), false, Channel.USSD);
 
-        assertFalse(preferences.appointmentRemindersOn(patient.id()));
+        assertFalse(patients.get(patient.id()).appointmentReminders());
         assertEquals(OutboxStatus.CANCELLED, message(AppointmentReminders.reminderKeyPrefix(appointment.id()) + "24h").status());
         assertEquals(OutboxStatus.QUEUED, message("confirmation:" + appointment.id()).status(), "a confirmation is not a reminder");
         preferences.setAppointmentReminders(patient.id(), true, Channel.USSD);
