@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * MongoDB's) it deletes the documents whose TTL-indexed date lies more than the index's
  * {@code expireAfterSeconds} in the past, for the TTL indexes the features declare ({@link CollectionIndexes}).
  * Without it the embedded store kept every USSD session, refresh token and login window for good, and its file and
- * in-memory indexes grew with every dial. As on MongoDB, a document may
- * outlive its time by up to one interval: code that reads one still checks its expiry.
+ * in-memory indexes grew with every dial. As on MongoDB, a document may outlive its time by up to one interval:
+ * code that reads one still checks its expiry.
  *
  * <p>Like MongoDB's, it goes by the server's clock, not the application's, and leaves alone documents whose field
  * holds no date. The range is served by the field's index, so a sweep reads only what it deletes.

@@ -243,7 +243,10 @@ class SessionStore {
         }
     }
 
-    /** MongoDB (and store.EmbeddedExpiry on the embedded store) deletes expired documents; the engine also checks {@code expiresAt} itself. */
+    /**
+     * MongoDB (and store.EmbeddedExpiry on the embedded store) deletes expired documents; the engine also checks
+     * {@code expiresAt} itself.
+     */
     private static IndexModel expiry() {
         return new IndexModel(Indexes.ascending(EXPIRES_AT),
                 new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));

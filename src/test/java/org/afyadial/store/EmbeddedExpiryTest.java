@@ -39,7 +39,7 @@ class EmbeddedExpiryTest {
     void start() {
         // on a real mongod MongoDB's own TTL monitor does this, and this bean does not exist
         assumeFalse(TestStoreSwitch.usesContainer());
-        context = ApplicationContext.run(Map.of("afyadial.store.in-memory", true, "afyadial.store.expiry-interval", "1h"));
+        context = ApplicationContext.run(Map.of("afyadial.store.expiry-interval", "1h"));
         store = context.getBean(Store.class);
     }
 
@@ -130,7 +130,7 @@ class EmbeddedExpiryTest {
     @Test
     void theServiceSweepsItsOwnCollectionsOnSchedule() throws InterruptedException {
         context.close();
-        context = ApplicationContext.run(Map.of("afyadial.store.in-memory", true, "afyadial.store.expiry-interval", "100ms"));
+        context = ApplicationContext.run(Map.of("afyadial.store.expiry-interval", "100ms"));
         // the USSD sessions' TTL index is created at start-up; the sweep goes by the server's clock
         MongoCollection<Document> sessions = context.getBean(Store.class).collection("ussd_sessions");
         Instant now = Instant.now();
