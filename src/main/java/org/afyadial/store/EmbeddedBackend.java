@@ -8,6 +8,7 @@ import org.h2.mvstore.MVStore;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * mongo-java-server's H2 backend, made fit to run AfyaDial:
@@ -17,13 +18,18 @@ import java.util.Optional;
  *   client closes;</li>
  *   <li>databases that answer queries from indexes (see {@link IndexedDatabase}) instead of reading every document,
  *   aggregations that only filter, sort and page included ({@link AggregateAsFind});</li>
- *   <li>a file kept for a workload that rewrites the same documents all day long (USSD sessions): see
- *   {@link #openFile}.</li>
+ *   <li>a file kept for a workload that rewrites documents all day long (the phones' documents, the outbox's
+ *   messages): see {@link #openFile};</li>
+ *   <li>short-lived collections ({@link CollectionIndexes#shortLived}, the USSD sessions) kept in memory only: every
+ *   hop rewrites its session, and H2 wrote each change to the file within 100 ms, although a session matters for
+ *   minutes and a hop whose session is gone replays the inputs its text carries.</li>
  * </ul>
  */
 final class EmbeddedBackend extends H2Backend {
 
     private static final int SESSION_TIMEOUT_MINUTES = 30;
+    /** H2Database names a collection's documents map {@code databases.<database>.<collection>}. */
+    private static final String DATABASE_MAPS = "databases.";
     /**
      * H2 keeps this many MB of pages decoded in memory (its default is 16): with less, the busy collections' pages
      * were read back and decoded again and again under load.
@@ -31,21 +37,29 @@ final class EmbeddedBackend extends H2Backend {
     private static final int CACHE_MB = 128;
     /**
      * H2 rewrites the live pages of chunks once less than this share of the file is live data (its default is 90 %).
-     * Every USSD hop replaces its session, so at 90 % H2 was rewriting pages continuously; at 50 % the file may
-     * grow to twice the live data instead.
+     * With every USSD hop replacing its session in the file (sessions are kept in memory since), H2 was rewriting
+     * pages continuously at 90 %; at 50 % the file may grow to twice the live data instead.
      */
     private static final int COMPACT_BELOW_PERCENT = 50;
 
     /**
      * H2 writes what changed every this many milliseconds (its default is 1,000). Once more than its write buffer has
-     * changed, the thread that changes a map writes it all itself: under USSD load that was a hop, or the session
-     * writer with the whole batch behind it, held up for 100-270 ms about once a second. Written this often, the
-     * changes never reach that size.
+     * changed, the thread that changes a map writes it all itself: under USSD load, with the sessions then in the
+     * file, that was a hop, or the session writer with the whole batch behind it, held up for 100-270 ms about once
+     * a second. Written this often, the changes never reach that size.
      */
     private static final int WRITE_DELAY_MS = 100;
 
-    EmbeddedBackend(MVStore store) {
+    /** The short-lived collections ({@link CollectionIndexes#shortLived}); null while H2Backend's constructor runs. */
+    private final Set<String> shortLived;
+
+    EmbeddedBackend(MVStore store, Set<String> shortLived) {
         super(store);
+        this.shortLived = Set.copyOf(shortLived);
+        // H2Backend's constructor opened nothing (see resolveDatabase)
+        store.getMapNames().stream().filter(name -> name.startsWith(DATABASE_MAPS))
+                .map(name -> name.substring(DATABASE_MAPS.length()).split("\\.")[0])
+                .distinct().forEach(this::resolveDatabase);
     }
 
     /** The H2 file at that path, created if missing. Pages are not compressed: clinic data is small, CPU is scarce. */
@@ -56,9 +70,18 @@ final class EmbeddedBackend extends H2Backend {
         return store;
     }
 
+    /**
+     * H2Backend's constructor opens the databases in the file, before the fields of this class are set: it gets
+     * null and opens nothing, and this class's constructor opens them.
+     */
+    @Override
+    public MongoDatabase resolveDatabase(String databaseName) {
+        return shortLived == null ? null : super.resolveDatabase(databaseName);
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new IndexedDatabase(databaseName, getMvStore(), getCursorRegistry());
+        return new IndexedDatabase(databaseName, getMvStore(), shortLived, getCursorRegistry());
     }
 
     @Override

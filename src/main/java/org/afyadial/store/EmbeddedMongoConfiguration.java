@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * When no {@code MONGODB_URI} is configured, AfyaDial runs on an in-process MongoDB-wire server
@@ -38,9 +40,11 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
 
     EmbeddedMongoConfiguration(ApplicationConfiguration application, Environment environment,
                                @Value("${afyadial.data-dir}") Path dataDir,
-                               @Value("${afyadial.store.in-memory:false}") boolean inMemory) {
+                               @Value("${afyadial.store.in-memory:false}") boolean inMemory,
+                               List<CollectionIndexes> declarations) {
         super(application, environment);
-        backend = new EmbeddedBackend(inMemory ? new MVStore.Builder().open() : fileStore(dataDir));
+        backend = new EmbeddedBackend(inMemory ? new MVStore.Builder().open() : fileStore(dataDir), declarations.stream()
+                .filter(CollectionIndexes::shortLived).map(CollectionIndexes::collection).collect(Collectors.toSet()));
         server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         var address = server.getLocalAddress();

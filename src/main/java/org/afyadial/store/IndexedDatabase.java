@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -27,12 +28,15 @@ import java.util.function.BooleanSupplier;
 final class IndexedDatabase extends H2Database {
 
     private final MVStore store;
+    /** The short-lived collections, kept in memory only ({@link EmbeddedCollection#keepInMemory}). */
+    private final Set<String> shortLived;
     /** The indexes opened while the database opens, by collection, filled afterwards in one read of each; null once open. */
     private Map<String, List<Index<Object>>> opening = new LinkedHashMap<>();
 
-    IndexedDatabase(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+    IndexedDatabase(String databaseName, MVStore store, Set<String> shortLived, CursorRegistry cursorRegistry) {
         super(databaseName, store, cursorRegistry);
         this.store = store;
+        this.shortLived = Set.copyOf(shortLived);
         super.initializeNamespacesAndIndexes();
         Map<String, List<Index<Object>>> opened = opening;
         opening = null;
@@ -54,7 +58,11 @@ final class IndexedDatabase extends H2Database {
         MVMap<Object, Document> documents = store.openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
-        return new EmbeddedCollection(this, collectionName, options, documents, meta, cursorRegistry);
+        EmbeddedCollection collection = new EmbeddedCollection(this, collectionName, options, documents, meta, cursorRegistry);
+        if (shortLived.contains(collectionName)) {
+            collection.keepInMemory();
+        }
+        return collection;
     }
 
     private void fill(String collectionName, List<Index<Object>> indexes) {

@@ -228,6 +228,16 @@ class SessionStore {
         public List<IndexModel> indexes() {
             return List.of(expiry());
         }
+
+        /**
+         * A session lives a few minutes, and a hop whose session is gone replays the inputs its text carries
+         * ({@link UssdEngine}): the embedded store need not write every hop's session to its file. A phone's
+         * document, which holds its PIN lock, is kept on file.
+         */
+        @Override
+        public boolean shortLived() {
+            return true;
+        }
     }
 
     @Singleton

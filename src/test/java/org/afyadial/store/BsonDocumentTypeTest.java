@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,8 +58,8 @@ class BsonDocumentTypeTest {
     @Test
     void everyKindOfValueSurvivesARestart() {
         Path file = dir.resolve("store.mv");
-        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file)), things -> things.insertMany(List.of(everyKind(1), everyKind(2))));
-        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file)), things ->
+        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file), Set.of()), things -> things.insertMany(List.of(everyKind(1), everyKind(2))));
+        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file), Set.of()), things ->
                 assertEquals(List.of(everyKind(1), everyKind(2)), all(things)));
 
         // written as BSON: H2's default type, which earlier releases read with, no longer understands them
@@ -74,12 +75,12 @@ class BsonDocumentTypeTest {
         onServer(new H2Backend(new MVStore.Builder().fileName(file.toString()).open()),
                 things -> things.insertMany(List.of(everyKind(1), everyKind(2), everyKind(3))));
 
-        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file)), things -> {
+        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file), Set.of()), things -> {
             assertEquals(List.of(everyKind(1), everyKind(2), everyKind(3)), all(things));
             things.updateOne(Filters.eq("_id", 2), Updates.set("text", "changed"));
             things.insertOne(everyKind(4));
         });
-        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file)), things ->
+        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file), Set.of()), things ->
                 assertEquals(List.of(everyKind(1), everyKind(2).append("text", "changed"), everyKind(3), everyKind(4)), all(things)));
     }
 

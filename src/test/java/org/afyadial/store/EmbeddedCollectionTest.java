@@ -10,6 +10,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class EmbeddedCollectionTest {
 
-    private final MongoCollection<Object> things = new IndexedDatabase("probe", new MVStore.Builder().open(), new CursorRegistry())
+    private final MongoCollection<Object> things = new IndexedDatabase("probe", new MVStore.Builder().open(), Set.of(), new CursorRegistry())
             .createCollectionOrThrowIfExists("things", CollectionOptions.withDefaults());
 
     /** Each way an update finds its document: by _id, by a field no index has (a full read), find-and-modify. */

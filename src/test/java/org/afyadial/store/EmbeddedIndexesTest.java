@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -224,7 +225,7 @@ class EmbeddedIndexesTest {
     }
 
     private void startSubject() {
-        subjectBackend = new EmbeddedBackend(EmbeddedBackend.openFile(dir.resolve("subject.mv")));
+        subjectBackend = new EmbeddedBackend(EmbeddedBackend.openFile(dir.resolve("subject.mv")), Set.of());
         subjectServer = new MongoServer(subjectBackend);
         subjectClient = client(subjectServer);
     }

@@ -47,6 +47,22 @@ class EmbeddedStoreTest {
     }
 
     @Test
+    void ussdSessionsAreKeptInMemoryOnlyAndThePhonesOnFile() {
+        assumeFalse(TestStoreSwitch.usesContainer(), "the test store switch sets mongodb.uri");
+        Map<String, Object> fileStore = Map.of("afyadial.data-dir", dataDir.toString(), "afyadial.store.in-memory", false);
+
+        try (ApplicationContext first = ApplicationContext.run(fileStore)) {
+            first.getBean(Store.class).collection("ussd_sessions").insertOne(new Document("_id", "ATUid_1"));
+            first.getBean(Store.class).collection("ussd_phones").insertOne(new Document("_id", "+254700000001"));
+        }
+
+        try (ApplicationContext second = ApplicationContext.run(fileStore)) {
+            assertEquals(0, second.getBean(Store.class).collection("ussd_sessions").countDocuments());
+            assertEquals(1, second.getBean(Store.class).collection("ussd_phones").countDocuments());
+        }
+    }
+
+    @Test
     @SuppressWarnings("deprecation") // the driver's 4.x stream factory
     void theServiceReachesTheEmbeddedServerWithoutASocket() {
         assumeFalse(TestStoreSwitch.usesContainer(), "the test store switch sets mongodb.uri");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class InProcessStreamsTest {
 
-    private final EmbeddedBackend backend = new EmbeddedBackend(new MVStore.Builder().open());
+    private final EmbeddedBackend backend = new EmbeddedBackend(new MVStore.Builder().open(), Set.of());
     private final InProcessStreams streams = new InProcessStreams(backend);
 
     @SuppressWarnings("deprecation") // the driver's 4.x stream factory, as EmbeddedMongoConfiguration sets it

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -76,7 +77,7 @@ class SharedStringsTest {
 
     @Test
     void theEmbeddedStoreKeepsSharedDocumentsOnInsertAndUpdate() {
-        MongoCollection<Object> outbox = new IndexedDatabase("probe", new MVStore.Builder().open(), new CursorRegistry())
+        MongoCollection<Object> outbox = new IndexedDatabase("probe", new MVStore.Builder().open(), Set.of(), new CursorRegistry())
                 .createCollectionOrThrowIfExists("outbox", CollectionOptions.withDefaults());
         outbox.addDocument(outboxMessage(1));
         outbox.addDocument(outboxMessage(2));
