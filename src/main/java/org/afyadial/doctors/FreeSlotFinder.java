@@ -34,12 +34,14 @@ public class FreeSlotFinder {
     private final SlotClaims claims;
     private final ZoneId zone;
     private final Clock clock;
+    private final DayGrids grids;
 
     FreeSlotFinder(DoctorService doctors, SlotClaims claims, ClinicSettings clinic, Clock clock) {
         this.doctors = doctors;
         this.claims = claims;
         this.zone = clinic.timezone();
         this.clock = clock;
+        this.grids = new DayGrids(zone);
     }
 
     /** Free slots of one doctor starting in [from, to). */
@@ -87,7 +89,7 @@ public class FreeSlotFinder {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             LocalDate date = day;
             List<ScheduleException> ofDay = exceptions.stream().filter(e -> e.date().equals(date)).toList();
-            SlotGrid.slotsOn(doctor.id(), doctor.schedule(), date, ofDay, zone).stream()
+            grids.slotsOn(doctor, date, ofDay).stream()
                     .filter(s -> !s.start().isBefore(from) && s.start().isBefore(to))
                     .forEach(slots::add);
         }
