@@ -8,7 +8,7 @@
 # counts (the warm-up's figures are printed too).
 #   Usage: bench/ussd.sh [seconds=30]      (build first: ./mvnw -q package -DskipTests)
 #   JAVA_OPTS=... bench/ussd.sh            JVM options of the service (default: the run command's GC flags,
-#                                           -XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0; JAVA_OPTS= runs on
+#                                           -XX:MaxGCPauseMillis=12 -XX:MaxTenuringThreshold=0; JAVA_OPTS= runs on
 #                                           the JVM's defaults)
 #   WARMUP=0 bench/ussd.sh                  measures from a cold start instead (default WARMUP=60 seconds)
 #   PROFILE=1 bench/ussd.sh                 also records a JFR profile of the measured run (kept as target/ussd-bench.jfr)
@@ -28,7 +28,7 @@ data=$(mktemp -d)
 # would go unseen
 profiling=()
 [ "${PROFILE:-0}" = 1 ] && profiling=(-XX:FlightRecorderOptions:stackdepth=512)
-AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=20 -XX:MaxTenuringThreshold=0} \
+AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=12 -XX:MaxTenuringThreshold=0} \
   "${profiling[@]}" -Xlog:gc:file="$data/gc.log" -jar "$jar" >"$data/log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
