@@ -18,6 +18,6 @@ USER afyadial
 ENV AFYADIAL_DATA_DIR=/app/data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s CMD wget -qO- http://127.0.0.1:8080/health || exit 1
-# the run command's GC flags (README): a 20 ms pause goal, as G1's default (200 ms) let young collections take
+# the run command's GC flags (README): a 12 ms pause goal, as G1's default (200 ms) let young collections take
 # 50-80 ms under USSD load, and survivors moved straight to the old generation instead of being copied again and again
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:MaxGCPauseMillis=12", "-XX:MaxTenuringThreshold=0", "-XX:SharedArchiveFile=/app/afyadial.jsa", "-jar", "/app/afyadial.jar"]
