@@ -28,8 +28,6 @@ import java.util.Set;
 final class EmbeddedBackend extends H2Backend {
 
     private static final int SESSION_TIMEOUT_MINUTES = 30;
-    /** H2Database names a collection's documents map {@code databases.<database>.<collection>}. */
-    private static final String DATABASE_MAPS = "databases.";
     /**
      * H2 keeps this many MB of pages decoded in memory (its default is 16): with less, the busy collections' pages
      * were read back and decoded again and again under load.
@@ -57,8 +55,8 @@ final class EmbeddedBackend extends H2Backend {
         super(store);
         this.shortLived = Set.copyOf(shortLived);
         // H2Backend's constructor opened nothing (see resolveDatabase)
-        store.getMapNames().stream().filter(name -> name.startsWith(DATABASE_MAPS))
-                .map(name -> name.substring(DATABASE_MAPS.length()).split("\\.")[0])
+        store.getMapNames().stream().filter(name -> name.startsWith(IndexedDatabase.DOCUMENT_MAPS))
+                .map(name -> name.substring(IndexedDatabase.DOCUMENT_MAPS.length()).split("\\.")[0])
                 .distinct().forEach(this::resolveDatabase);
     }
 

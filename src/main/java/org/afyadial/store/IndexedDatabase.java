@@ -27,6 +27,9 @@ import java.util.function.BooleanSupplier;
  */
 final class IndexedDatabase extends H2Database {
 
+    /** A collection's documents live in the map {@code databases.<database>.<collection>}, as H2Database names it. */
+    static final String DOCUMENT_MAPS = "databases.";
+
     private final MVStore store;
     /** The short-lived collections, kept in memory only ({@link EmbeddedCollection#keepInMemory}). */
     private final Set<String> shortLived;
@@ -55,7 +58,7 @@ final class IndexedDatabase extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> documents = store.openMap("databases." + namespace,
+        MVMap<Object, Document> documents = store.openMap(DOCUMENT_MAPS + namespace,
                 new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> meta = store.openMap("meta." + namespace);
         EmbeddedCollection collection = new EmbeddedCollection(this, collectionName, options, documents, meta, cursorRegistry);
