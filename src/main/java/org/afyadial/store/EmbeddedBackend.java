@@ -20,6 +20,8 @@ import java.util.Set;
  *   aggregations that only filter, sort and page included ({@link AggregateAsFind});</li>
  *   <li>a file kept for a workload that rewrites documents all day long (the phones' documents, the outbox's
  *   messages): see {@link #openFile};</li>
+ *   <li>writes on disk before they are acknowledged ({@link DurableWrites}): H2 alone writes what changed every
+ *   {@value #WRITE_DELAY_MS} ms and forces nothing to disk, so a crash lost what the service had confirmed;</li>
  *   <li>short-lived collections ({@link CollectionIndexes#shortLived}, the USSD sessions) kept in memory only: every
  *   hop rewrites its session, and H2 wrote each change to the file within 100 ms, although a session matters for
  *   minutes and a hop whose session is gone replays the inputs its text carries.</li>
@@ -50,10 +52,12 @@ final class EmbeddedBackend extends H2Backend {
 
     /** The short-lived collections ({@link CollectionIndexes#shortLived}); null while H2Backend's constructor runs. */
     private final Set<String> shortLived;
+    private final DurableWrites durableWrites;
 
     EmbeddedBackend(MVStore store, Set<String> shortLived) {
         super(store);
         this.shortLived = Set.copyOf(shortLived);
+        this.durableWrites = new DurableWrites(store, shortLived);
         // H2Backend's constructor opened nothing (see resolveDatabase)
         store.getMapNames().stream().filter(name -> name.startsWith(IndexedDatabase.DOCUMENT_MAPS))
                 .map(name -> name.substring(IndexedDatabase.DOCUMENT_MAPS.length()).split("\\.")[0])
@@ -93,7 +97,7 @@ final class EmbeddedBackend extends H2Backend {
                 return super.handleCommand(channel, database, "find", find.get());
             }
         }
-        Document answer = super.handleCommand(channel, database, command, query);
+        Document answer = durableWrites.run(command, query, () -> super.handleCommand(channel, database, command, query));
         if (command.equals("hello") || command.equalsIgnoreCase("isMaster")) {
             answer.put("logicalSessionTimeoutMinutes", SESSION_TIMEOUT_MINUTES);
         }

@@ -1,0 +1,54 @@
+package org.afyadial.store;
+
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Which commands the embedded server makes durable before it answers: those that change a collection that is not
+ * short-lived ({@link CollectionIndexes#shortLived}, kept in memory only), or the database itself. Their answer waits
+ * for a {@link GroupCommit} of the H2 file, also when the command failed, as a failed bulk write may have written
+ * part of it. A store in memory has nothing to force.
+ */
+final class DurableWrites {
+
+    /** The commands, in lower case, that change the collection named by their value, or the database. */
+    private static final Set<String> WRITING = Set.of("insert", "update", "delete", "findandmodify", "create",
+            "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+
+    private final Set<String> shortLived;
+    private final GroupCommit commits;
+    private final boolean onFile;
+
+    DurableWrites(MVStore store, Set<String> shortLived) {
+        this.shortLived = Set.copyOf(shortLived);
+        this.onFile = store.getFileStore() != null;
+        this.commits = new GroupCommit(() -> {
+            store.commit();
+            store.sync();
+        });
+    }
+
+    Document run(String command, Document query, Supplier<Document> execution) {
+        if (!onFile || !changesDurableData(command, query)) {
+            return execution.get();
+        }
+        try {
+            return execution.get();
+        } finally {
+            commits.awaitDurable();
+        }
+    }
+
+    private boolean changesDurableData(String command, Document query) {
+        return WRITING.contains(command.toLowerCase(Locale.ROOT)) && !shortLived.contains(String.valueOf(query.get(command)));
+    }
+
+    /** How many commits were forced to disk so far. */
+    long forcedCommits() {
+        return commits.forcedCommits();
+    }
+}
