@@ -18,4 +18,6 @@ interface AppointmentRepository extends PageableRepository<Appointment, String>,
             Collection<String> patientIds, Collection<AppointmentStatus> statuses, Instant from);
 
     List<Appointment> findByStartGreaterThanEqualsAndStartLessThan(Instant from, Instant to);
+
+    List<Appointment> findByUpdatedAtGreaterThanEquals(Instant from);
 }

@@ -142,6 +142,11 @@ public class AppointmentService {
         return repository.findAll(filter.toBson(), ordered);
     }
 
+    /** Appointments booked or changed at or after that instant, in no particular order. */
+    public List<Appointment> changedSince(Instant from) {
+        return repository.findByUpdatedAtGreaterThanEquals(from);
+    }
+
     /** The patient's REQUESTED and CONFIRMED appointments that have not started, soonest first. */
     public List<Appointment> upcomingFor(String patientId) {
         return upcomingFor(List.of(patientId));

@@ -57,6 +57,20 @@ class AppointmentReminders {
         }
     }
 
+    /**
+     * What the listener does for the appointment's last change, done again from its current state: the messages of
+     * an open appointment queued (those queued before stay as they are), those of the one it replaced or of a closed
+     * one cancelled. A change whose listener a crash cut short is completed this way.
+     */
+    void settle(Appointment appointment) {
+        if (AppointmentStatus.OPEN.contains(appointment.status())) {
+            cancelReminders(appointment.previousAppointmentId());
+            follow(appointment, null);
+        } else {
+            cancelReminders(appointment.id());
+        }
+    }
+
     /** Queues the confirmation and the reminders still ahead in one write; those queued before stay as they are. */
     private void follow(Appointment appointment, @Nullable Patient known) {
         Patient patient = known != null ? known : patients.get(appointment.patientId());
