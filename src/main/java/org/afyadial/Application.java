@@ -2,6 +2,7 @@ package org.afyadial;
 
 import io.micronaut.runtime.Micronaut;
 import org.afyadial.simulator.UssdSimulatorCli;
+import org.afyadial.store.BackupCommands;
 import org.afyadial.ussd.LintMenusCommand;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -26,7 +27,7 @@ import java.util.Map;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
 
-    /** Runs the service, or one of the commands {@code ussd-sim}, {@code lint-menus}, {@code train-startup} named by the first argument. */
+    /** Runs the service, or one of the commands {@code ussd-sim}, {@code lint-menus}, {@code train-startup}, {@code backup}, {@code restore} named by the first argument. */
     public static void main(String[] args) {
         String command = args.length > 0 ? args[0] : "";
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
@@ -34,6 +35,8 @@ public class Application {
             case "ussd-sim" -> System.exit(UssdSimulatorCli.run(rest, System.in, System.out));
             case "lint-menus" -> System.exit(LintMenusCommand.run(rest, System.out));
             case "train-startup" -> trainStartup();
+            case "backup" -> System.exit(BackupCommands.backup(rest, System.out));
+            case "restore" -> System.exit(BackupCommands.restore(rest, System.out));
             default -> Micronaut.build(args).mainClass(Application.class).banner(false).start();
         }
     }

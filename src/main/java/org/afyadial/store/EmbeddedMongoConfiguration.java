@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
 class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
 
     static final String DATABASE = "afyadial";
+    static final String STORE_FILE = "afyadial.mv";
+    /** The port of the MongoDB-wire server, written to the data directory for {@link BackupCommands}. */
+    static final String PORT_FILE = "afyadial.port";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     private final MongoServer server;
@@ -53,8 +56,11 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
         if (InProcessStreams.SUPPORTED) {
             getClientSettings().streamFactoryFactory(streams);
         }
+        if (!inMemory) {
+            writePortFile(dataDir, address.getPort());
+        }
         LOG.info("No MONGODB_URI set: using the embedded MongoDB-wire server on 127.0.0.1:{}, data {}",
-                address.getPort(), inMemory ? "in memory (lost on exit)" : "in " + dataDir.resolve("afyadial.mv").toAbsolutePath().normalize());
+                address.getPort(), inMemory ? "in memory (lost on exit)" : "in " + dataDir.resolve(STORE_FILE).toAbsolutePath().normalize());
     }
 
     private static MVStore fileStore(Path dataDir) {
@@ -63,7 +69,15 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
-        return EmbeddedBackend.openFile(dataDir.resolve("afyadial.mv"));
+        return EmbeddedBackend.openFile(dataDir.resolve(STORE_FILE));
+    }
+
+    private static void writePortFile(Path dataDir, int port) {
+        try {
+            Files.writeString(dataDir.resolve(PORT_FILE), Integer.toString(port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + dataDir.resolve(PORT_FILE).toAbsolutePath(), e);
+        }
     }
 
     @PreDestroy
