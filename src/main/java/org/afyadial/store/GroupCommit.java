@@ -1,12 +1,13 @@
 package org.afyadial.store;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Makes writes durable before they are acknowledged, one disk flush for many writes: a writer whose change is in
  * the store's memory calls {@link #awaitDurable()}, which returns once a commit that includes the change has been
- * forced to disk. Writers that arrive while a commit is being forced wait for it to end, and the first of them then
+ * forced to disk. Writers that arrive while a commit is being forced wait for it to end, and one of them then
  * commits and forces for all of them: under load one fsync serves every write that came in during the previous one.
  */
 final class GroupCommit {
@@ -15,31 +16,57 @@ final class GroupCommit {
     private final Runnable commitAndForce;
     /** Writes announced so far; a write takes its number once its change is in memory. */
     private final AtomicLong announced = new AtomicLong();
-    /** Held by the writer that commits and forces for everyone waiting. */
-    private final ReentrantLock committing = new ReentrantLock();
-    /** Every write numbered up to this one is on disk; written under {@link #committing}. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever a forced commit ends. */
+    private final Condition forcedCommitEnded = lock.newCondition();
+    /** Every write numbered up to this one is on disk; written under {@link #lock}. */
     private long durable;
+    /** Whether a writer is committing and forcing for the others; written under {@link #lock}. */
+    private boolean forcing;
     private final AtomicLong forced = new AtomicLong();
+    /** Writers waiting for a forced commit to end; written under {@link #lock}. */
+    private int waiting;
 
     GroupCommit(Runnable commitAndForce) {
         this.commitAndForce = commitAndForce;
     }
 
-    /** Returns once the caller's change, already in memory, is committed and on disk. */
+    /**
+     * Returns once the caller's change, already in memory, is committed and on disk. A writer whose change the
+     * running commit may not include waits for it to end, then commits for itself and every writer that came
+     * meanwhile; the writers the ended commit included return at once.
+     */
     void awaitDurable() {
         long mine = announced.incrementAndGet();
-        committing.lock();
+        lock.lock();
         try {
-            if (durable >= mine) {
-                return; // the commit forced while this writer waited included its change
+            while (durable < mine) {
+                if (forcing) {
+                    waiting++;
+                    forcedCommitEnded.awaitUninterruptibly();
+                    waiting--;
+                } else {
+                    forceFor(announced.get()); // each of these writes was in memory before it took its number
+                }
             }
-            long covered = announced.get(); // each of these writes was in memory before it took its number
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Commits and forces outside the lock, so that the writers arriving meanwhile can queue up for the next one. */
+    private void forceFor(long covered) {
+        forcing = true;
+        lock.unlock();
+        try {
             commitAndForce.run();
             forced.incrementAndGet();
-            durable = covered;
         } finally {
-            committing.unlock();
+            lock.lock();
+            forcing = false;
+            forcedCommitEnded.signalAll();
         }
+        durable = Math.max(durable, covered);
     }
 
     /** How many commits were forced: fewer than the writes when writes shared them. */
@@ -49,6 +76,11 @@ final class GroupCommit {
 
     /** How many writers wait for the commit being forced. */
     int waitingWriters() {
-        return committing.getQueueLength();
+        lock.lock();
+        try {
+            return waiting;
+        } finally {
+            lock.unlock();
+        }
     }
 }
