@@ -38,9 +38,32 @@ class AggregateAsFindTest {
         assertEquals(Optional.empty(), AggregateAsFind.of(parse(aggregate)));
     }
 
-    @org.junit.jupiter.api.Test
-    void theCursorsBatchSizeIsKept() {
-        Document aggregate = parse("{aggregate: 'x', pipeline: [{$match: {a: 1}}], cursor: {batchSize: 5}}");
-        assertEquals(parse("{find: 'x', filter: {a: 1}, batchSize: 5}"), AggregateAsFind.of(aggregate).orElseThrow());
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            cursor: {batchSize: 5}                               | batchSize: 5
+            cursor: {}, collation: {locale: 'fr', strength: 1}   | collation: {locale: 'fr', strength: 1}
+            cursor: {}, hint: {phone: 1}                         | hint: {phone: 1}
+            cursor: {}, maxTimeMS: 2000                          | maxTimeMS: 2000
+            cursor: {}, let: {today: '2026-03-01'}               | let: {today: '2026-03-01'}
+            cursor: {}, comment: 'due reminders'                 | comment: 'due reminders'
+            cursor: {}, readConcern: {level: 'majority'}         | readConcern: {level: 'majority'}
+            cursor: {}, allowDiskUse: true                       | allowDiskUse: true
+            cursor: {}, lsid: {id: 7}, $db: 'afyadial'           | lsid: {id: 7}, $db: 'afyadial'
+            """)
+    void everyOptionTheAggregateWasGivenIsKept(String options, String kept) {
+        Document aggregate = parse("{aggregate: 'x', pipeline: [{$match: {a: 1}}], " + options + "}");
+        assertEquals(parse("{find: 'x', filter: {a: 1}, " + kept + "}"), AggregateAsFind.of(aggregate).orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            cursor: {}, bypassDocumentValidation: true
+            cursor: {}, writeConcern: {w: 'majority'}
+            cursor: {}, txnNumber: 1, autocommit: false
+            cursor: {batchSize: 5, singleBatch: true}
+            maxTimeMS: 2000
+            """)
+    void anAggregateWithAnOptionAFindDoesNotTakeTheSameWayIsNotRewritten(String options) {
+        assertEquals(Optional.empty(), AggregateAsFind.of(parse("{aggregate: 'x', pipeline: [{$match: {a: 1}}], " + options + "}")));
     }
 }
