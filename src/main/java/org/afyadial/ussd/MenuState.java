@@ -35,8 +35,4 @@ record MenuState(String id, String file, boolean root, boolean end, Localized pr
     boolean isList() {
         return list != null;
     }
-
-    String flow() {
-        return id.substring(0, id.indexOf('.'));
-    }
 }

@@ -16,7 +16,8 @@ record Menus(List<String> languages, String start, Map<String, Localized> messag
     /** The engine's own texts; each must exist in every language. */
     static final List<String> MESSAGE_KEYS = List.of(
             "footer", "more", "invalidChoice", "invalidNumber", "invalidYear", "invalidDate", "invalidText",
-            "invalidPin", "tooManyInvalid", "apology", "expired", "badRequest", "resume", "resumeContinue", "resumeStartOver");
+            "invalidPin", "tooManyInvalid", "apology", "expired", "badRequest", "resume", "resumeContinue", "resumeStartOver",
+            "unknownPhone", "otherPhone");
 
     String defaultLanguage() {
         return languages.getFirst();

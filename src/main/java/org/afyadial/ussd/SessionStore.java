@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * so any instance can serve the next hop; each instance also remembers the sessions it last wrote, so that the
  * usual hop costs only its conditional replace, written together with those of concurrent hops
  * ({@link SessionWriter}), and per phone the last session it ended, so that the next dial does not read it back.
- * The condition (the digest of the text the hop started from) fails if another instance moved the session on
+ * The condition (the hop count the hop started from) fails if another instance moved the session on
  * meanwhile, and the engine then reads the store. Hops that change records add one atomic claim.
  */
 @Singleton
@@ -97,11 +97,11 @@ class SessionStore {
     }
 
     /**
-     * Writes the session back if nobody advanced it meanwhile: the stored digest of the last text (and the
-     * claim, if one was taken) must still be the ones this hop started from.
+     * Writes the session back if nobody advanced it meanwhile: the stored hop count (and the claim, if one was
+     * taken) must still be the ones this hop started from.
      */
-    boolean commit(UssdSession session, String expectedDigest, String expectedPending) {
-        Bson unchanged = Filters.and(Filters.eq("_id", session.id), Filters.eq("lastDigest", expectedDigest),
+    boolean commit(UssdSession session, int expectedHops, String expectedPending) {
+        Bson unchanged = Filters.and(Filters.eq("_id", session.id), Filters.eq("hops", expectedHops),
                 Filters.eq("pending", expectedPending));
         if (!writer.replace(session.id, unchanged, session.toDocument())) {
             return false;
@@ -139,17 +139,17 @@ class SessionStore {
         });
     }
 
-    /** Marks the session as being advanced by the request with this digest; false if another request got there first. */
-    boolean claim(String sessionId, String expectedDigest, String digest) {
+    /** Marks the session as being advanced by the request with this claim id; false if another request got there first. */
+    boolean claim(String sessionId, int expectedHops, String claimId) {
         remembered.remove(sessionId);
-        Bson free = Filters.and(Filters.eq("_id", sessionId), Filters.eq("lastDigest", expectedDigest),
+        Bson free = Filters.and(Filters.eq("_id", sessionId), Filters.eq("hops", expectedHops),
                 Filters.eq("pending", null));
-        return sessions.updateOne(free, Updates.set("pending", digest)).getModifiedCount() == 1;
+        return sessions.updateOne(free, Updates.set("pending", claimId)).getModifiedCount() == 1;
     }
 
     /** Gives up a claim after a failure, so that the next request is not kept waiting for it. */
-    void release(String sessionId, String digest) {
-        sessions.updateOne(Filters.and(Filters.eq("_id", sessionId), Filters.eq("pending", digest)),
+    void release(String sessionId, String claimId) {
+        sessions.updateOne(Filters.and(Filters.eq("_id", sessionId), Filters.eq("pending", claimId)),
                 Updates.set("pending", null));
     }
 

@@ -39,7 +39,7 @@ class SessionWriter {
     /** Well inside the 10 s AT waits for the answer: a store that slow gets the patient an apology instead. */
     private static final long WAIT_SECONDS = 5;
     /** Fields that tell this write from any other write of the session. */
-    private static final List<String> WRITE_MARKS = List.of("lastDigest", "pending", "hops", "screen");
+    private static final List<String> WRITE_MARKS = List.of("consumed", "pending", "hops", "screen");
 
     private record Replace(String id, Bson filter, Document session, CompletableFuture<Boolean> written) {
     }

@@ -2,25 +2,25 @@ package org.afyadial.ussd;
 
 import jakarta.inject.Singleton;
 import org.afyadial.system.ClinicSettings;
+import org.afyadial.system.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
  * Runs USSD conversations from the menus: reads the session, interprets only the newest input against the
  * current state, runs the actions the menus name, lays out the next screen and writes the session back in
- * one conditional write. A repeated request (same session, same text) gets the stored screen back and runs
- * nothing. Any failure ends the session with an apology in the patient's language.
+ * one conditional write. A repeated request (same session, same text) or a late copy of an earlier one gets the
+ * stored screen back and runs nothing. A session belongs to the phone that dialled it, by its E.164 number: a hop
+ * from another phone, or from no valid number, is refused before anything is read or written. Any failure ends the
+ * session with an apology in the patient's language.
  */
 @Singleton
 public class UssdEngine {
@@ -35,6 +35,7 @@ public class UssdEngine {
     private static final long AWAIT_PAUSE_MILLIS = 20;
 
     private final Menus menus;
+    private final PhoneNumbers phones;
     private final SessionStore store;
     private final ActionRegistry actions;
     private final UssdSettings settings;
@@ -43,8 +44,9 @@ public class UssdEngine {
     private final Clock clock;
 
     UssdEngine(MenuCatalog catalog, SessionStore store, ActionRegistry actions, UssdSettings settings,
-               ClinicSettings clinic, Clock clock) {
+               ClinicSettings clinic, Clock clock, PhoneNumbers phones) {
         this.menus = catalog.menus();
+        this.phones = phones;
         this.store = store;
         this.actions = actions;
         this.settings = settings;
@@ -58,7 +60,15 @@ public class UssdEngine {
         if (isBlank(hop.sessionId()) || isBlank(hop.phone())) {
             return end(message("badRequest", menus.defaultLanguage()));
         }
+        Optional<String> phone = phones.toE164(hop.phone());
+        if (phone.isEmpty()) {
+            return end(message("unknownPhone", menus.defaultLanguage()));
+        }
         String text = hop.text() == null ? "" : hop.text();
+        return answer(new UssdHop(hop.sessionId(), hop.serviceCode(), phone.get(), hop.networkCode(), text), text);
+    }
+
+    private UssdReply answer(UssdHop hop, String text) {
         Optional<UssdSession> remembered = store.remembered(hop.sessionId());
         if (remembered.isPresent() || text.isEmpty()) {
             // usually right: this instance served the previous hop, or this is the first one
@@ -80,12 +90,16 @@ public class UssdEngine {
         Turn turn = null;
         try {
             Optional<UssdSession> found = source.get();
+            if (found.isPresent() && !found.get().phone.equals(hop.phone())) {
+                LOG.warn("USSD hop refused: session {} belongs to another phone", hop.sessionId());
+                return Optional.of(end(message("otherPhone", menus.defaultLanguage())));
+            }
             turn = new Turn(found.map(UssdSession::copy)
                     .orElseGet(() -> new UssdSession(hop.sessionId(), hop.phone(), menus.defaultLanguage(), clock.instant())),
-                    digest(text), found.isPresent());
+                    found.isPresent());
             return Optional.of(found.isPresent() ? next(found.get(), turn, text) : start(turn, text));
         } catch (LostRace race) {
-            return mayRetry ? Optional.empty() : Optional.of(awaitOther(hop.sessionId(), turn.digest, turn.session.language));
+            return mayRetry ? Optional.empty() : Optional.of(awaitOther(hop.sessionId(), turn.session.language));
         } catch (RuntimeException e) {
             LOG.error("USSD hop failed in session {}", hop.sessionId(), e);
             if (turn != null && turn.claimed) {
@@ -119,12 +133,12 @@ public class UssdEngine {
         if (!text.isEmpty()) {
             for (String input : text.split("\\*", -1)) {
                 if (!s.end) {
-                    apply(turn, input);
+                    consume(turn, text, ConsumedText.Relation.EXTENDS, input);
                 }
             }
         }
-        finish(turn, text);
-        boolean stored = turn.stored ? store.commit(s, null, turn.digest) : store.insert(s);
+        finish(turn);
+        boolean stored = turn.stored ? store.commit(s, turn.expectedHops, turn.claimId) : store.insert(s);
         if (!stored) {
             throw new LostRace();
         }
@@ -135,40 +149,34 @@ public class UssdEngine {
         if (stored.expiresAt.isBefore(turn.now)) {
             return end(message("expired", stored.language));
         }
-        if (turn.digest.equals(stored.lastDigest) && stored.pending == null) {
+        ConsumedText.Relation relation = ConsumedText.relate(stored.consumed, text);
+        boolean copy = relation == ConsumedText.Relation.SAME || relation == ConsumedText.Relation.EARLIER;
+        if (copy && stored.pending == null) {
             return stored.reply();
         }
         if (stored.pending != null || stored.end) {
-            return stored.end ? stored.reply() : awaitOther(stored.id, turn.digest, stored.language);
+            return stored.end ? stored.reply() : awaitOther(stored.id, stored.language);
         }
-        apply(turn, newestInput(stored, text));
-        finish(turn, text);
-        if (!store.commit(turn.session, stored.lastDigest, turn.claimed ? turn.digest : null)) {
+        consume(turn, text, relation, ConsumedText.newestInput(stored.consumed, text, relation));
+        finish(turn);
+        if (!store.commit(turn.session, turn.expectedHops, turn.claimed ? turn.claimId : null)) {
             throw new LostRace();
         }
         return turn.session.reply();
     }
 
-    /**
-     * The input typed on this hop. Normally the text is the previous text, {@code *}, and the new input (which may
-     * itself contain {@code *}); an operator that sends something else is read by its last segment.
-     */
-    private static String newestInput(UssdSession stored, String text) {
-        int previous = stored.lastLength;
-        if (previous == 0) {
-            return text;
-        }
-        if (text.length() > previous && text.charAt(previous) == '*'
-                && digest(text.substring(0, previous)).equals(stored.lastDigest)) {
-            return text.substring(previous + 1);
-        }
-        return text.substring(text.lastIndexOf('*') + 1);
+    /** Applies one input and records it as read, masked if the screen it answers asks for a PIN. */
+    private void consume(Turn turn, String text, ConsumedText.Relation relation, String input) {
+        UssdSession s = turn.session;
+        String before = s.consumed;
+        boolean secret = !RESUME_STATE.equals(s.state) && menus.state(s.state).input() != null
+                && menus.state(s.state).input().type() == InputRule.Type.PIN;
+        apply(turn, input);
+        s.consumed = ConsumedText.after(before, text, relation, input, secret);
     }
 
-    private void finish(Turn turn, String text) {
+    private void finish(Turn turn) {
         UssdSession s = turn.session;
-        s.lastDigest = turn.digest;
-        s.lastLength = text.length();
         s.pending = null;
         s.hops++;
         s.expiresAt = turn.now.plus(settings.sessionLifetime());
@@ -178,6 +186,7 @@ public class UssdEngine {
         return phone.lastSessionId()
                 .filter(id -> !id.equals(current.id))
                 .flatMap(id -> store.findUnlessEndedHere(current.phone, id))
+                .filter(s -> s.phone.equals(current.phone) && !s.pinTyped())
                 .filter(s -> !s.end && s.pending == null && s.expiresAt.isAfter(now))
                 .filter(s -> !RESUME_STATE.equals(s.state) && !menus.state(s.state).root());
     }
@@ -433,7 +442,7 @@ public class UssdEngine {
         return out.toString();
     }
 
-    private UssdReply awaitOther(String sessionId, String digest, String language) {
+    private UssdReply awaitOther(String sessionId, String language) {
         for (int attempt = 0; attempt < AWAIT_ATTEMPTS; attempt++) {
             Optional<UssdSession> current = store.find(sessionId);
             if (current.isPresent() && current.get().pending == null) {
@@ -441,7 +450,7 @@ public class UssdEngine {
             }
             pause();
         }
-        LOG.warn("USSD session {} still busy with request {}", sessionId, digest);
+        LOG.warn("USSD session {} still busy with another request", sessionId);
         return end(message("apology", language));
     }
 
@@ -456,7 +465,7 @@ public class UssdEngine {
 
     private void releaseQuietly(Turn turn) {
         try {
-            store.release(turn.session.id, turn.digest);
+            store.release(turn.session.id, turn.claimId);
         } catch (RuntimeException e) {
             LOG.warn("Could not release the claim on USSD session {}", turn.session.id, e);
         }
@@ -475,15 +484,6 @@ public class UssdEngine {
         return value == null || value.isBlank();
     }
 
-    static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
     /** Another request of the same session advanced or claimed it first. */
     private static final class LostRace extends RuntimeException {
         LostRace() {
@@ -491,21 +491,23 @@ public class UssdEngine {
         }
     }
 
-    /** One hop in progress: the working copy of the session and whether it holds the claim. */
+    /**
+     * One hop in progress: the working copy of the session, the hop count it started from (the condition of its
+     * write) and whether it holds the claim, marked with an id of its own.
+     */
     private final class Turn {
         final UssdSession session;
-        final String digest;
         final Instant now = clock.instant();
-        final String expectedDigest;
+        final int expectedHops;
+        final String claimId = Long.toHexString(ThreadLocalRandom.current().nextLong());
         final PhoneLock lock;
         boolean stored;
         boolean claimed;
 
-        Turn(UssdSession session, String digest, boolean stored) {
+        Turn(UssdSession session, boolean stored) {
             this.session = session;
-            this.digest = digest;
             this.stored = stored;
-            this.expectedDigest = session.lastDigest;
+            this.expectedHops = session.hops;
             this.lock = new PhoneLock(store, session.phone);
         }
 
@@ -515,12 +517,12 @@ public class UssdEngine {
                 return;
             }
             if (stored) {
-                if (!store.claim(session.id, expectedDigest, digest)) {
+                if (!store.claim(session.id, expectedHops, claimId)) {
                     throw new LostRace();
                 }
             } else {
                 UssdSession placeholder = session.copy();
-                placeholder.pending = digest;
+                placeholder.pending = claimId;
                 placeholder.screen = "";
                 if (!store.insert(placeholder)) {
                     throw new LostRace();

@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * The state of one USSD session, as stored in {@code ussd_sessions} under its AT session id. The engine works
- * on a copy during a hop and writes it back in one conditional replace. The text of the last request is kept
- * only as a digest and a length: it contains every input, PINs included.
+ * on a copy during a hop and writes it back in one conditional replace. The text read so far is kept with every
+ * PIN masked ({@link ConsumedText}); nothing derived from a PIN is stored.
  * <p>
  * The whole document is rewritten on every hop and the store serializes each nested document on its own, so
  * the lists are packed into plain strings (see {@link #pack}): {@code items} holds the list screen's choices as
@@ -33,8 +33,7 @@ final class UssdSession {
     int page;
     int invalid;
     List<ListItem> items;
-    int lastLength;
-    String lastDigest;
+    String consumed = "";
     String screen;
     boolean end;
     String pending;
@@ -61,8 +60,7 @@ final class UssdSession {
         c.page = page;
         c.invalid = invalid;
         c.items = items;
-        c.lastLength = lastLength;
-        c.lastDigest = lastDigest;
+        c.consumed = consumed;
         c.screen = screen;
         c.end = end;
         c.pending = pending;
@@ -82,6 +80,11 @@ final class UssdSession {
         root = earlier.root;
         page = earlier.page;
         items = earlier.items;
+    }
+
+    /** Whether a PIN was typed in this session (which may then hold a proof of it). */
+    boolean pinTyped() {
+        return consumed.indexOf(ConsumedText.MASK) >= 0;
     }
 
     UssdReply reply() {
@@ -107,8 +110,7 @@ final class UssdSession {
                 .append("values", pack(valueFields))
                 .append("stack", pack(stack))
                 .append("items", pack(itemFields))
-                .append("lastLength", lastLength)
-                .append("lastDigest", lastDigest)
+                .append("consumed", consumed)
                 .append("screen", screen)
                 .append("hops", hops)
                 .append("createdAt", Date.from(createdAt))
@@ -127,17 +129,13 @@ final class UssdSession {
         }
     }
 
-    /**
-     * The session a stored document holds. A document written before the lists were packed (its {@code items}
-     * is an array) comes back already expired: sessions live minutes, so the caller simply starts afresh.
-     */
+    /** The session a stored document holds. */
     static UssdSession fromDocument(Document d) {
         UssdSession s = new UssdSession(d.getString("_id"), d.getString("phone"), d.getString("language"),
                 d.getDate("createdAt").toInstant());
         s.expiresAt = d.getDate("expiresAt").toInstant();
         s.state = d.getString("state");
-        s.lastLength = d.getInteger("lastLength", 0);
-        s.lastDigest = d.getString("lastDigest");
+        s.consumed = d.getString("consumed");
         s.screen = d.getString("screen");
         s.end = d.getBoolean("end", false);
         s.pending = d.getString("pending");
@@ -145,11 +143,7 @@ final class UssdSession {
         s.root = d.getString("root");
         s.page = d.getInteger("page", 0);
         s.invalid = d.getInteger("invalid", 0);
-        if (!(d.get("items") instanceof String packedItems)) {
-            s.expiresAt = s.createdAt;
-            return s;
-        }
-        List<String> itemFields = unpack(packedItems);
+        List<String> itemFields = unpack(d.getString("items"));
         List<ListItem> items = new ArrayList<>(itemFields.size() / 2);
         for (int i = 0; i < itemFields.size(); i += 2) {
             items.add(new ListItem(itemFields.get(i), itemFields.get(i + 1)));

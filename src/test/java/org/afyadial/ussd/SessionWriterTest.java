@@ -39,13 +39,13 @@ class SessionWriterTest {
         sessions.deleteMany(new Document());
     }
 
-    private static Document session(String id, String digest, int hops) {
-        return new Document("_id", id).append("lastDigest", digest).append("pending", null).append("hops", hops)
+    private static Document session(String id, String consumed, int hops) {
+        return new Document("_id", id).append("consumed", consumed).append("pending", null).append("hops", hops)
                 .append("screen", "screen " + hops);
     }
 
-    private static Bson at(String id, String digest) {
-        return Filters.and(Filters.eq("_id", id), Filters.eq("lastDigest", digest));
+    private static Bson at(String id, String consumed) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("consumed", consumed));
     }
 
     @Test
@@ -63,7 +63,7 @@ class SessionWriterTest {
         assertEquals(expected, AllAtOnce.run(writes));
         for (int i = 0; i < 60; i++) {
             Document stored = sessions.find(Filters.eq("_id", "s" + i)).first();
-            assertEquals(i % 4 != 0 ? "d1" : "d0", stored.getString("lastDigest"), "s" + i);
+            assertEquals(i % 4 != 0 ? "d1" : "d0", stored.getString("consumed"), "s" + i);
         }
     }
 
@@ -77,7 +77,7 @@ class SessionWriterTest {
 
         assertEquals(1, outcomes.stream().filter(held -> held).count(), outcomes.toString());
         String winner = outcomes.get(0) ? "left" : "right";
-        assertEquals(winner, sessions.find(Filters.eq("_id", "twice")).first().getString("lastDigest"));
+        assertEquals(winner, sessions.find(Filters.eq("_id", "twice")).first().getString("consumed"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.afyadial.MovableClock;
 import org.afyadial.store.Store;
 import org.afyadial.system.ClinicSettings;
+import org.afyadial.system.PhoneNumbers;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -74,6 +79,9 @@ class UssdEngineTest {
 
     @Inject
     ClinicSettings clinic;
+
+    @Inject
+    PhoneNumbers phoneNumbers;
 
     private BlockingHttpClient http;
     private UssdPhone phone;
@@ -143,7 +151,7 @@ class UssdEngineTest {
         CountDownLatch release = new CountDownLatch(1);
         placeOrder.entered = new CountDownLatch(1);
         placeOrder.release = release;
-        String body = UssdPhone.form(phone.sessionId(), "+254700099999", phone.text() + "*1");
+        String body = UssdPhone.form(phone.sessionId(), phone.phone(), phone.text() + "*1");
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> phone.post(body));
         assertTrue(placeOrder.entered.await(5, TimeUnit.SECONDS));
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> phone.post(body));
@@ -155,9 +163,9 @@ class UssdEngineTest {
     @Test
     void onlyTheNewestInputIsReadEvenWhenAnOperatorSendsOnlyThatInput() {
         phone.dial();
-        String fruits = phone.post(UssdPhone.form(phone.sessionId(), "+254700088888", "1"));
+        String fruits = phone.post(UssdPhone.form(phone.sessionId(), phone.phone(), "1"));
         assertTrue(fruits.startsWith("CON Pick a fruit"), fruits);
-        String chosen = phone.post(UssdPhone.form(phone.sessionId(), "+254700088888", "2"));
+        String chosen = phone.post(UssdPhone.form(phone.sessionId(), phone.phone(), "2"));
         assertEquals("END You chose Fruit number 2", chosen);
     }
 
@@ -262,7 +270,7 @@ class UssdEngineTest {
         clock.advance(Duration.ofMinutes(6));
         assertTrue(phone.dial().startsWith("CON Test home"));
         assertEquals("END Test session expired.",
-                phone.post(UssdPhone.form(staleSession, "+254700000000", staleText + "*Amina")));
+                phone.post(UssdPhone.form(staleSession, phone.phone(), staleText + "*Amina")));
     }
 
     @Test
@@ -304,21 +312,29 @@ class UssdEngineTest {
     }
 
     @Test
-    void sessionsAreStoredWithoutTheTypedText() {
-        phone.dial();
-        phone.type("2");
-        phone.type("Amina");
+    void sessionsAreStoredWithoutAnythingDerivedFromThePin() throws NoSuchAlgorithmException {
+        reachConfirm(phone);
         Document stored = store.collection(SessionStore.SESSIONS).find(Filters.eq("_id", phone.sessionId())).first();
-        assertFalse(stored.toJson().contains("2*Amina"));
+        String json = stored.toJson();
+        assertFalse(json.contains("1234"), json);
+        for (String text = phone.text(); !text.isEmpty(); text = text.substring(0, Math.max(0, text.lastIndexOf('*')))) {
+            assertFalse(json.contains(sha256(text)), "a digest of " + text + " in " + json);
+        }
+        assertEquals("2*Amina*1990*01042026*3*####", stored.getString("consumed"));
         assertNotEquals(null, stored.getDate("expiresAt"));
-        assertEquals("test.year", stored.getString("state"));
+        assertEquals("test.confirm", stored.getString("state"));
+    }
+
+    private static String sha256(String text) throws NoSuchAlgorithmException {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().withoutPadding().encodeToString(hash);
     }
 
     @Test
     void hopsServedByAnotherInstanceMeanwhileAreNotUndone() throws InterruptedException {
         SessionWriter otherWriter = new SessionWriter(store);
         try {
-            hopsServedByTwoInstances(new UssdEngine(catalog, new SessionStore(store, otherWriter), actions, settings, clinic, clock));
+            hopsServedByTwoInstances(new UssdEngine(catalog, new SessionStore(store, otherWriter), actions, settings, clinic, clock, phoneNumbers));
         } finally {
             otherWriter.close();
         }

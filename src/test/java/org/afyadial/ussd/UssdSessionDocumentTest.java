@@ -7,8 +7,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -34,8 +32,7 @@ class UssdSessionDocumentTest {
         s.page = 2;
         s.invalid = 1;
         s.items = items;
-        s.lastLength = 9;
-        s.lastDigest = "digest";
+        s.consumed = "2*1*####*3";
         s.screen = "CON Choisissez une heure:\n1. 08:10";
         s.hops = 5;
         s.expiresAt = NOW.plus(Duration.ofMinutes(5));
@@ -96,18 +93,5 @@ class UssdSessionDocumentTest {
         assertEquals("5:08:100:", UssdSession.pack(List.of("08:10", "")));
         assertEquals(List.of("08:10", ""), UssdSession.unpack("5:08:100:"));
         assertEquals(List.of(), UssdSession.unpack(""));
-    }
-
-    @Test
-    void aDocumentInTheFormerLayoutReadsAsExpired() {
-        Document former = new Document("_id", "ATUid_old").append("phone", "+254711000003").append("language", "en")
-                .append("state", "book.time").append("values", new Document("doctor", "d1"))
-                .append("stack", List.of("main.home")).append("page", 0).append("invalid", 0)
-                .append("items", new ArrayList<>(List.of(new Document("v", "2026-03-02T05:10:00Z").append("l", "08:10"))))
-                .append("lastLength", 3).append("lastDigest", "x").append("screen", "CON Choose").append("end", false)
-                .append("pending", null).append("hops", 3).append("createdAt", Date.from(NOW))
-                .append("updatedAt", Date.from(NOW)).append("expiresAt", Date.from(NOW.plus(Duration.ofMinutes(5))));
-        UssdSession read = UssdSession.fromDocument(former);
-        assertFalse(read.expiresAt.isAfter(NOW), "expired, so the engine starts afresh instead of misreading it");
     }
 }
