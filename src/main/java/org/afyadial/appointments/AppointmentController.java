@@ -57,7 +57,7 @@ class AppointmentController {
                                  @Parameter(example = "2026-11-23T00:00:00Z") @Nullable @QueryValue Instant from,
                                  @Parameter(example = "2026-11-30T00:00:00Z") @Nullable @QueryValue Instant to,
                                  Pageable pageable) {
-        return PageOf.of(appointments.search(new AppointmentFilter(doctorId, patientId, status, from, to), pageable),
+        return PageOf.of(appointments.search(new AppointmentFilter(doctorId, patientId, status, from, to), PageOf.reachable(pageable)),
                 AppointmentView::of);
     }
 

@@ -1,7 +1,6 @@
 package org.afyadial.staff;
 
 import org.afyadial.system.PageOf;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
@@ -61,7 +60,7 @@ class StaffAccounts {
     }
 
     PageOf<UserView> list(int page, int size) {
-        var found = users.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("username"))));
+        var found = users.findAll(PageOf.request(page, size, Sort.of(Sort.Order.asc("username"))));
         return PageOf.of(found, UserView::of);
     }
 
