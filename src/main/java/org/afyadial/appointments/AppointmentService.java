@@ -184,8 +184,15 @@ public class AppointmentService {
 
     // ---- changes by staff
 
-    public Appointment cancelByStaff(String id, String reason) {
-        return transition(id, CANCELLED, ChangeKind.CANCELLED, Channel.STAFF, a -> a.cancelled(reason, clock.instant()));
+    /**
+     * {@code doctorUsername} names the doctor making the change when only their own appointments are
+     * theirs to change, null when front-desk staff make it.
+     */
+    public Appointment cancelByStaff(String id, String reason, @Nullable String doctorUsername) {
+        return transition(id, CANCELLED, ChangeKind.CANCELLED, Channel.STAFF, a -> {
+            requireDoctorIfNamed(a, doctorUsername);
+            return a.cancelled(reason, clock.instant());
+        });
     }
 
     /** The doctor linked to staff account {@code doctorUsername} confirms their own appointment. */
@@ -207,12 +214,20 @@ public class AppointmentService {
         return transition(id, CHECKED_IN, ChangeKind.CHECKED_IN, Channel.STAFF, a -> a.withStatus(CHECKED_IN, clock.instant()));
     }
 
-    public Appointment complete(String id) {
-        return transition(id, COMPLETED, ChangeKind.COMPLETED, Channel.STAFF, a -> a.withStatus(COMPLETED, clock.instant()));
+    /** The doctor linked to staff account {@code doctorUsername} completes their own appointment. */
+    public Appointment complete(String id, String doctorUsername) {
+        return transition(id, COMPLETED, ChangeKind.COMPLETED, Channel.STAFF, a -> {
+            requireDoctor(a, doctorUsername);
+            return a.withStatus(COMPLETED, clock.instant());
+        });
     }
 
-    public Appointment noShow(String id) {
-        return transition(id, NO_SHOW, ChangeKind.NO_SHOW, Channel.STAFF, a -> a.withStatus(NO_SHOW, clock.instant()));
+    /** {@code doctorUsername} as in {@link #cancelByStaff}. */
+    public Appointment noShow(String id, @Nullable String doctorUsername) {
+        return transition(id, NO_SHOW, ChangeKind.NO_SHOW, Channel.STAFF, a -> {
+            requireDoctorIfNamed(a, doctorUsername);
+            return a.withStatus(NO_SHOW, clock.instant());
+        });
     }
 
     /** Moves an appointment to {@code newStart} with the same doctor, or with {@code doctorId} when given. */
@@ -406,6 +421,12 @@ public class AppointmentService {
         boolean own = doctors.findByUsername(username).map(d -> d.id().equals(appointment.doctorId())).orElse(false);
         if (!own) {
             throw new NotYourAppointment("assigned to you");
+        }
+    }
+
+    private void requireDoctorIfNamed(Appointment appointment, @Nullable String username) {
+        if (username != null) {
+            requireDoctor(appointment, username);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.afyadial.audit;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -44,7 +43,7 @@ class AuditController {
             @QueryValue(defaultValue = "0") @Min(0) int page,
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         var found = entries.findAll(new AuditQuery(user, patientId, from, to).filter(),
-                Pageable.from(page, size, Sort.of(Sort.Order.desc("at"), Sort.Order.desc("id"))));
+                PageOf.request(page, size, Sort.of(Sort.Order.desc("at"), Sort.Order.desc("id"))));
         return PageOf.of(found, entry -> entry);
     }
 }

@@ -67,7 +67,8 @@ class PatientController {
         if (identifier != null) {
             return PageOf.all(patients.findByIdentifier(identifier).map(List::of).orElse(List.of()), this::read);
         }
-        Page<Patient> page = name != null ? patients.searchByName(name, pageable) : patients.list(pageable);
+        Pageable reachable = PageOf.reachable(pageable);
+        Page<Patient> page = name != null ? patients.searchByName(name, reachable) : patients.list(reachable);
         return PageOf.of(page, this::read);
     }
 

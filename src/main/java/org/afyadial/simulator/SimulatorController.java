@@ -15,12 +15,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The phone simulator page ({@code SIMULATOR_ENABLED}, off in the prod environment): a basic phone that dials the
+ * The phone simulator page, in development only ({@link SimulatorAvailable}): a basic phone that dials the
  * short code and talks to {@code /at/ussd} exactly as Africa's Talking does, and shows the SMS sent to the number.
  */
 @Controller("/simulator")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Requires(property = "afyadial.simulator.enabled", value = "true", defaultValue = "true")
+@Requires(condition = SimulatorAvailable.class)
 @Hidden
 class SimulatorController {
 

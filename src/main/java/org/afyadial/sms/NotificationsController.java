@@ -114,7 +114,7 @@ class NotificationsController {
             filters.add(eq("status", status.name()));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        List<Notification> items = store.find(filter, page * size, size).stream().map(Notification::of).toList();
+        List<Notification> items = store.find(filter, PageOf.offset(page, size), size).stream().map(Notification::of).toList();
         return new PageOf<>(items, page, size, store.count(filter));
     }
 }

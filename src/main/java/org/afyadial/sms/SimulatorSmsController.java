@@ -8,6 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.afyadial.simulator.SimulatorAvailable;
 import org.afyadial.system.PhoneNumbers;
 
 import java.time.Instant;
@@ -16,12 +17,12 @@ import java.util.List;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The simulator's SMS pane: what the outbox holds for one phone, newest first. Enabled by
- * {@code afyadial.simulator.enabled} (default true); switch it off in production.
+ * The simulator's SMS pane: what the outbox holds for one phone, newest first; in development only,
+ * as the simulator ({@link SimulatorAvailable}).
  */
 @Controller("/simulator/sms")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Requires(property = "afyadial.simulator.enabled", notEquals = "false")
+@Requires(condition = SimulatorAvailable.class)
 @Hidden
 class SimulatorSmsController {
 

@@ -62,10 +62,10 @@ public final class RoleMatrix {
             row(POST, "/api/v1/users/*/password", EnumSet.of(ADMIN)),
             row(GET, "/api/v1/audit", EnumSet.of(ADMIN)),
 
-            // patients
-            row(GET, "/api/v1/patients", CARE_TEAM),
+            // patients: the register is for the front desk; pharmacy and lab see a patient through their own work
+            row(GET, "/api/v1/patients", FRONT_DESK),
             row(POST, "/api/v1/patients", EnumSet.of(ADMIN, RECEPTIONIST, DOCTOR)),
-            row(GET, "/api/v1/patients/*", CARE_TEAM),
+            row(GET, "/api/v1/patients/*", FRONT_DESK),
             row(PUT, "/api/v1/patients/*", EnumSet.of(ADMIN, RECEPTIONIST, DOCTOR)),
             row(POST, "/api/v1/patients/*/medication-reminders", EnumSet.of(DOCTOR, PHARMACIST)),
             row(GET, "/api/v1/patients/*/medication-reminders", CARE_TEAM),

@@ -1,11 +1,12 @@
 package org.afyadial.staff;
 
 import org.afyadial.system.PageOf;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
+import com.mongodb.client.model.Filters;
 import org.afyadial.audit.AuditTrail;
+import org.afyadial.store.Store;
 import org.bson.types.ObjectId;
 
 import java.time.Clock;
@@ -25,16 +26,21 @@ class StaffAccounts {
 
     private final StaffUserRepository users;
     private final Passwords passwords;
+    private final PasswordPolicy policy;
+    private final Store store;
     private final RefreshTokens refreshTokens;
     private final ActiveStaffTokens activeTokens;
     private final AuditTrail audit;
     private final SecurityService security;
     private final Clock clock;
 
-    StaffAccounts(StaffUserRepository users, Passwords passwords, RefreshTokens refreshTokens,
-                  ActiveStaffTokens activeTokens, AuditTrail audit, SecurityService security, Clock clock) {
+    StaffAccounts(StaffUserRepository users, Passwords passwords, PasswordPolicy policy, Store store,
+                  RefreshTokens refreshTokens, ActiveStaffTokens activeTokens, AuditTrail audit,
+                  SecurityService security, Clock clock) {
         this.users = users;
         this.passwords = passwords;
+        this.policy = policy;
+        this.store = store;
         this.refreshTokens = refreshTokens;
         this.activeTokens = activeTokens;
         this.audit = audit;
@@ -44,6 +50,7 @@ class StaffAccounts {
 
     /** A taken username is refused by the unique index (409), not by a lookup that could race. */
     UserView create(NewUser request) {
+        policy.check(request.username(), request.password());
         Instant now = clock.instant();
         StaffUser user = users.save(new StaffUser(null, request.username(), passwords.hash(request.password()),
                 EnumSet.copyOf(request.roles()), true, now, now));
@@ -53,7 +60,7 @@ class StaffAccounts {
     }
 
     PageOf<UserView> list(int page, int size) {
-        var found = users.findAll(Pageable.from(page, size, Sort.of(Sort.Order.asc("username"))));
+        var found = users.findAll(PageOf.request(page, size, Sort.of(Sort.Order.asc("username"))));
         return PageOf.of(found, UserView::of);
     }
 
@@ -63,8 +70,9 @@ class StaffAccounts {
 
     /** Takes effect at the user's next token (login or refresh); tokens already issued keep their roles until they expire. */
     UserView changeRoles(String id, Set<Role> roles) {
-        existing(id);
+        StaffUser user = existing(id);
         users.update(id, (Set<Role>) EnumSet.copyOf(roles));
+        keepAnAdministrator(() -> users.update(id, user.roles()));
         audit.record("user.roles", TARGET, id, null);
         return get(id);
     }
@@ -75,6 +83,7 @@ class StaffAccounts {
             throw new StaffProblems.SelfDisable();
         }
         users.update(id, false);
+        keepAnAdministrator(() -> users.update(id, user.enabled()));
         activeTokens.forget(user.username());
         refreshTokens.revokeAll(user.username());
         audit.record("user.disable", TARGET, id, null);
@@ -92,11 +101,26 @@ class StaffAccounts {
     /** The user signs in again everywhere: their access tokens stop working and their refresh tokens are revoked. */
     UserView resetPassword(String id, String password) {
         StaffUser user = existing(id);
+        policy.check(user.username(), password);
         users.update(id, passwords.hash(password), clock.instant());
         activeTokens.forget(user.username());
         refreshTokens.revokeAll(user.username());
         audit.record("user.password-reset", TARGET, id, null);
         return get(id);
+    }
+
+    /**
+     * Undoes a change that left no enabled administrator. Checked after the write rather than before:
+     * two administrators demoting each other at once both see none left and both are undone, where a
+     * check first would let both pass.
+     */
+    private void keepAnAdministrator(Runnable undo) {
+        long administrators = store.collection(StaffUser.COLLECTION)
+                .countDocuments(Filters.and(Filters.eq("enabled", true), Filters.eq("roles", Role.ADMIN.name())));
+        if (administrators == 0) {
+            undo.run();
+            throw new StaffProblems.LastAdministrator();
+        }
     }
 
     private StaffUser existing(String id) {

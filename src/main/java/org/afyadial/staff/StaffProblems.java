@@ -49,4 +49,10 @@ final class StaffProblems {
             super(HttpStatus.CONFLICT, "You cannot disable your own account; ask another administrator");
         }
     }
+
+    static final class LastAdministrator extends ProblemException {
+        LastAdministrator() {
+            super(HttpStatus.CONFLICT, "This is the last enabled administrator; make another user ADMIN first");
+        }
+    }
 }

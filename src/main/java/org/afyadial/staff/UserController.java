@@ -43,7 +43,7 @@ class UserController {
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create a staff user",
-            description = "Usernames are 3-32 lower-case letters, digits, '.', '_' or '-'; passwords 10-128 characters. A taken username answers 409.")
+            description = "Usernames are 3-32 lower-case letters, digits, '.', '_' or '-'; passwords 10-128 characters, not only spaces, not one character repeated, not a common password, not containing the username. A taken username answers 409.")
     UserView create(@Body @Valid NewUser user) {
         return accounts.create(user);
     }
@@ -62,7 +62,7 @@ class UserController {
     }
 
     @Put("/{id}/roles")
-    @Operation(summary = "Replace a user's roles",
+    @Operation(summary = "Replace a user's roles (409 when it would leave no enabled ADMIN)",
             description = "Takes effect at the user's next token (login or refresh); access tokens already issued keep their roles until they expire (15 minutes).")
     UserView changeRoles(@PathVariable String id, @Body @Valid RolesChange change) {
         return accounts.changeRoles(id, change.roles());

@@ -79,7 +79,8 @@ final class ErrorHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ProblemException e) {
-            return problem(processor, request, e, e.status(), e.getMessage(), List.of());
+            List<Error> fields = e.field().map(field -> List.<Error>of(new FieldError(field, e.getMessage()))).orElse(List.of());
+            return problem(processor, request, e, e.status(), fields.isEmpty() ? e.getMessage() : null, fields);
         }
     }
 

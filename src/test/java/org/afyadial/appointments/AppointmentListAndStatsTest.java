@@ -69,12 +69,12 @@ class AppointmentListAndStatsTest {
         Appointment noShow = appointments.book(patient.id(), doctor.id(), at(1), null, Channel.USSD);
         Appointment cancelled = appointments.book(patient.id(), doctor.id(), at(2), null, Channel.USSD);
         Appointment moved = appointments.book(patient.id(), doctor.id(), at(3), null, Channel.USSD);
-        appointments.cancelByStaff(cancelled.id(), "clinic closed");
+        appointments.cancelByStaff(cancelled.id(), "clinic closed", null);
         appointments.reschedule(moved.id(), at(4), null);
         clock.set(at(2));
         appointments.checkIn(completed.id());
-        appointments.complete(completed.id());
-        appointments.noShow(noShow.id());
+        appointments.complete(completed.id(), doctor.username());
+        appointments.noShow(noShow.id(), null);
 
         Map<String, Object> page = get("/api/v1/appointments?doctorId=" + doctor.id() + "&sort=start,desc&size=2", Role.RECEPTIONIST);
         assertEquals(5, ((Number) page.get("total")).intValue());

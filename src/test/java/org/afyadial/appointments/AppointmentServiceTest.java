@@ -147,16 +147,16 @@ class AppointmentServiceTest {
         Appointment booked = appointments.book(patient.id(), wanjiru.id(), MONDAY_9AM, null, Channel.USSD);
         clock.set(MONDAY_9AM.minus(Duration.ofHours(1)));
 
-        Appointment cancelled = appointments.cancelByStaff(booked.id(), "doctor called away");
+        Appointment cancelled = appointments.cancelByStaff(booked.id(), "doctor called away", null);
 
         assertEquals("doctor called away", cancelled.cancelReason());
-        var again = assertThrows(IllegalTransition.class, () -> appointments.cancelByStaff(booked.id(), "twice"));
+        var again = assertThrows(IllegalTransition.class, () -> appointments.cancelByStaff(booked.id(), "twice", null));
         assertTrue(again.getMessage().contains("allowed: none"), again.getMessage());
     }
 
     @Test
     void anUnknownAppointmentIsNotFound() {
-        assertThrows(AppointmentNotFound.class, () -> appointments.noShow("missing-id"));
+        assertThrows(AppointmentNotFound.class, () -> appointments.noShow("missing-id", null));
         assertThrows(AppointmentNotFound.class, () -> appointments.checkIn("6b01c7288ef4284012dffc25"));
     }
 
@@ -165,12 +165,12 @@ class AppointmentServiceTest {
         Appointment booked = appointments.book(patient.id(), wanjiru.id(), MONDAY_9AM, null, Channel.STAFF);
 
         appointments.checkIn(booked.id());
-        Appointment done = appointments.complete(booked.id());
+        Appointment done = appointments.complete(booked.id(), wanjiru.username());
 
         assertEquals(AppointmentStatus.COMPLETED, done.status());
         assertEquals(List.of(ChangeKind.BOOKED, ChangeKind.CHECKED_IN, ChangeKind.COMPLETED),
                 recorded.of(booked.id()).stream().map(AppointmentChanged::kind).toList());
-        assertThrows(IllegalTransition.class, () -> appointments.noShow(booked.id()));
+        assertThrows(IllegalTransition.class, () -> appointments.noShow(booked.id(), null));
     }
 
     @Test
@@ -208,7 +208,7 @@ class AppointmentServiceTest {
         Appointment later = appointments.book(patient.id(), wanjiru.id(), MONDAY_9AM.plus(Duration.ofDays(1)), null, Channel.USSD);
         Appointment sooner = appointments.book(patient.id(), kariuki.id(), MONDAY_9AM, null, Channel.USSD);
         Appointment cancelled = appointments.book(patient.id(), wanjiru.id(), MONDAY_9AM, null, Channel.USSD);
-        appointments.cancelByStaff(cancelled.id(), "duplicate");
+        appointments.cancelByStaff(cancelled.id(), "duplicate", null);
         Patient sibling = clinic.patient("Sibling", patient.phone());
         Appointment siblings = appointments.book(sibling.id(), wanjiru.id(), MONDAY_9AM.minus(Duration.ofDays(3)).plusSeconds(1800), null, Channel.USSD);
 

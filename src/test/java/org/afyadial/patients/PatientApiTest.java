@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.afyadial.StaffTokens;
@@ -12,12 +13,16 @@ import org.afyadial.staff.Role;
 import org.afyadial.store.Store;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Patient records through HTTP: the contract's JSON, the three searches, and an audit line per record read. */
 @MicronautTest(transactional = false)
@@ -85,6 +90,20 @@ class PatientApiTest {
         assertEquals("+254744000009", updated.get("phone"));
         assertEquals("AB-", updated.get("bloodType"));
         assertEquals(created.get("identifier"), updated.get("identifier"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"PHARMACIST", "LAB"})
+    void pharmacyAndLabCannotBrowseTheRegister(Role role) {
+        Map<String, Object> created = register("Halima", "Wekesa", "+254755000001");
+        String bearer = tokens.bearer("register." + role.name().toLowerCase(Locale.ROOT), role);
+
+        for (String path : List.of("/api/v1/patients?size=100", "/api/v1/patients?name=halima",
+                "/api/v1/patients?phone=%2B254755000001", "/api/v1/patients/" + created.get("id"))) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(bearer), String.class), path);
+            assertEquals(403, refused.code(), path);
+        }
     }
 
     private List<Object> ids(String path) {

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The simulator page is served by default, and the terminal simulator holds a conversation with the service. */
+/** The simulator page is served by default to this machine, and the terminal simulator holds a conversation with the service. */
 @MicronautTest(transactional = false)
 @Property(name = "afyadial.ussd.menus-dir", value = "src/test/resources/test-menus")
 class SimulatorTest {
@@ -38,6 +40,18 @@ class SimulatorTest {
         String script = client.toBlocking().retrieve("/simulator/phone.js");
         assertTrue(script.contains("fetch('/at/ussd' + query"), "the page posts to the real webhook");
         assertTrue(script.contains("/simulator/sms?phone="), "the page shows the SMS sent to the number");
+    }
+
+    @Test
+    void onlyThisMachinesCallersReachItUnlessOpenedToTheNetwork() {
+        SimulatorLoopbackGuard byDefault = new SimulatorLoopbackGuard("");
+        SimulatorLoopbackGuard opened = new SimulatorLoopbackGuard("true");
+
+        assertTrue(byDefault.allows(new InetSocketAddress("127.0.0.1", 50000)));
+        assertTrue(byDefault.allows(new InetSocketAddress("::1", 50000)));
+        assertFalse(byDefault.allows(new InetSocketAddress("192.168.1.20", 50000)));
+        assertFalse(byDefault.allows(InetSocketAddress.createUnresolved("localhost", 50000)));
+        assertTrue(opened.allows(new InetSocketAddress("192.168.1.20", 50000)));
     }
 
     @Test

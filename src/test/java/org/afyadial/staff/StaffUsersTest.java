@@ -62,6 +62,13 @@ class StaffUsersTest {
             .dotfirst     | long-enough-1 | LAB          | username
             fine.name     | too-short     | LAB          | password
             fine.name     | long-enough-1 |              | roles
+            fine.name     | '          '  | LAB          | password
+            fine.name     | aaaaaaaaaa    | LAB          | password
+            fine.name     | password12    | LAB          | password
+            fine.name     | 1234567890    | LAB          | password
+            fine.name     | QwertyUiop    | LAB          | password
+            fine.name     | fine.name-2026 | LAB         | password
+            fine.name     | my-Fine.Name! | LAB          | password
             """)
     void invalidAccountsAreRefusedNamingTheField(String username, String password, String role, String field) {
         List<String> roles = role == null ? List.of() : List.of(role);
@@ -70,6 +77,18 @@ class StaffUsersTest {
         assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
         List<?> errors = (List<?>) refused.getResponse().getBody(Map.class).orElseThrow().get("errors");
         assertEquals(List.of(field), errors.stream().map(e -> ((Map<?, ?>) e).get("field")).toList());
+    }
+
+    @Test
+    void aResetToAGuessablePasswordIsRefusedAndTheOldOneStays() {
+        String id = create("resetting", "first-password-1", "LAB");
+
+        var refused = failure(HttpRequest.POST("/api/v1/users/" + id + "/password", Map.of("password", "password123")));
+
+        assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
+        assertEquals(List.of(Map.of("field", "password", "message", "is a commonly used password; choose a longer phrase of your own")),
+                refused.getResponse().getBody(Map.class).orElseThrow().get("errors"));
+        assertEquals(List.of("LAB"), login("resetting", "first-password-1").get("roles"));
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,22 @@ class RestErrorsTest {
 
         assertEquals(HttpStatus.BAD_REQUEST, broken.getStatus());
         assertEquals(Problem.MEDIA_TYPE, broken.getResponse().getContentType().orElseThrow().toString());
+        assertNamesNoLibrary(broken.getResponse().getBody(String.class).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"code\": ", "{\"code\": \"X\", \"quantity\": 1,}", "[1, 2", "{\"code\": 'x'}", "\u0000"})
+    void malformedBodiesNameNoLibraryInternals(String body) {
+        var broken = failing(HttpRequest.POST("/test/probes", body).contentType("application/json"));
+
+        assertEquals(HttpStatus.BAD_REQUEST, broken.getStatus());
+        assertNamesNoLibrary(broken.getResponse().getBody(String.class).orElseThrow());
+    }
+
+    private static void assertNamesNoLibrary(String problem) {
+        for (String internal : List.of("Jackson", "jackson", "StreamReadFeature", "com.fasterxml", "io.micronaut", "Serde", "Exception")) {
+            assertFalse(problem.contains(internal), problem);
+        }
     }
 
     @Test
