@@ -1,6 +1,8 @@
 package org.afyadial.metrics;
 
 import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.BlockingHttpClient;
@@ -9,28 +11,70 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.afyadial.ClinicFixture;
 import org.afyadial.MovableClock;
 import org.afyadial.StaffTokens;
 import org.afyadial.staff.Role;
+import org.afyadial.at.FakeAtServer;
+import org.afyadial.sms.FakeAtProperties;
+import org.afyadial.sms.SmsDispatcher;
 import org.afyadial.ussd.UssdPhone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /metrics: who may scrape it, and that a USSD booking moves the counters it should. */
 @MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "afyadial.metrics.token", value = MetricsEndpointTest.TOKEN)
-class MetricsEndpointTest {
+class MetricsEndpointTest implements TestPropertyProvider {
 
     static final String TOKEN = "scrape-token-for-tests";
+    private static final Path DASHBOARD = Path.of("deploy/grafana/dashboards/afyadial.json");
+    /** A metric selector in a query: a name followed by its labels or its range, e.g. {@code foo_total[5m]}. */
+    private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]");
+
+    private final FakeAtServer fakeAt = new FakeAtServer();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return FakeAtProperties.pointingAt(fakeAt);
+    }
+
+    @BeforeAll
+    void openTheClinic() {
+        clinic.doctor("Kamau", "General Medicine", "kamau-metrics");
+    }
+
+    @AfterAll
+    void stopFakeAt() {
+        fakeAt.close();
+    }
+
+    @Inject
+    SmsDispatcher dispatcher;
+
+    @Inject
+    JsonMapper json;
 
     @Inject
     @Client("/")
@@ -62,15 +106,8 @@ class MetricsEndpointTest {
 
     @Test
     void aUssdBookingMovesTheCounters() {
-        clinic.doctor("Kamau", "General Medicine", "kamau-metrics");
         Scrape before = scrape();
-        UssdPhone phone = new UssdPhone(http(), "+254711000901");
-        phone.dial();
-        for (String input : new String[] {"1", "Amina", "Otieno", "1990", "1", "1234", "1", "1", "1", "1", "1", "1"}) {
-            phone.type(input);
-        }
-        String booked = phone.type("1");
-        assertTrue(booked.startsWith("END Booked"), booked);
+        book("+254711000901");
         Scrape after = scrape();
 
         assertEquals(1, after.sum("afyadial_ussd_sessions_started_total") - before.sum("afyadial_ussd_sessions_started_total"));
@@ -87,6 +124,54 @@ class MetricsEndpointTest {
                 "afyadial_webhook_rejections_total", "afyadial_sms_inbound_total", "afyadial_sms_failed_total"}) {
             assertTrue(after.has(exported), exported + " in " + after.names());
         }
+
+        dispatcher.dispatchDue();
+        Scrape sent = scrape();
+        assertTrue(sent.sum("afyadial_sms_sent_total") > after.sum("afyadial_sms_sent_total"));
+        assertTrue(sent.sum("afyadial_at_sms_request_seconds_count", "status_code=\"101\"") >= 1, () -> sent.names().toString());
+    }
+
+    @Test
+    void theDashboardQueriesOnlyMetricsTheServiceExports() throws IOException {
+        book("+254711000902");
+        dispatcher.dispatchDue();
+        Scrape exported = scrape();
+        List<String> queries = new ArrayList<>();
+        collectQueries(json.readValue(Files.readAllBytes(DASHBOARD), JsonNode.class), queries);
+        assertTrue(queries.size() > 10, queries::toString);
+        for (String query : queries) {
+            Matcher selector = SELECTOR.matcher(query);
+            assertTrue(selector.find(), () -> "no metric selector in " + query);
+            do {
+                String metric = selector.group(1);
+                assertTrue(exported.has(metric), () -> metric + " (in " + query + ") is not exported: " + exported.names());
+            } while (selector.find());
+        }
+    }
+
+    private static void collectQueries(JsonNode node, List<String> queries) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.entries()) {
+                if (entry.getKey().equals("expr")) {
+                    queries.add(entry.getValue().getStringValue());
+                } else {
+                    collectQueries(entry.getValue(), queries);
+                }
+            }
+        } else if (node.isArray()) {
+            node.values().forEach(child -> collectQueries(child, queries));
+        }
+    }
+
+    /** Registers a patient on a fresh phone and books the first free time, through POST /at/ussd. */
+    private void book(String number) {
+        UssdPhone phone = new UssdPhone(http(), number);
+        phone.dial();
+        for (String input : new String[] {"1", "Amina", "Otieno", "1990", "1", "1234", "1", "1", "1", "1", "1", "1"}) {
+            phone.type(input);
+        }
+        String booked = phone.type("1");
+        assertTrue(booked.startsWith("END Booked"), booked);
     }
 
     @ParameterizedTest(name = "{0} → {1}")
