@@ -1,6 +1,8 @@
 package org.afyadial.at;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one SMS to one phone through AT's messaging API ({@code POST /version1/messaging}, form
@@ -50,9 +53,11 @@ class AtSmsClient implements SmsGateway {
 
     private final AtSmsSettings settings;
     private final HttpClient http;
+    private final MeterRegistry registry;
 
-    AtSmsClient(AtSmsSettings settings) throws MalformedURLException {
+    AtSmsClient(AtSmsSettings settings, MeterRegistry registry) throws MalformedURLException {
         this.settings = settings;
+        this.registry = registry;
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setReadTimeout(settings.timeout());
         configuration.setConnectTimeout(Duration.ofSeconds(5));
@@ -73,15 +78,34 @@ class AtSmsClient implements SmsGateway {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 .accept(MediaType.APPLICATION_JSON_TYPE)
                 .header("apiKey", settings.apiKey());
+        long started = registry.config().clock().monotonicTime();
         HttpResponse<SendResponse> response;
         try {
             response = http.toBlocking().exchange(request, SendResponse.class);
         } catch (HttpClientResponseException e) {
+            recordCall(started, "http_" + e.getStatus().getCode());
             throw new TransientSendFailure("AT answered HTTP " + e.getStatus().getCode());
         } catch (HttpClientException e) {
+            recordCall(started, "unreachable");
             throw new TransientSendFailure("AT unreachable: " + e.getClass().getSimpleName());
         }
+        recordCall(started, statusCode(response));
         return recipientResult(response);
+    }
+
+    /** AT's recipient status code (101 Sent, 403 InvalidPhoneNumber...), or the HTTP status when there is none. */
+    private static String statusCode(HttpResponse<SendResponse> response) {
+        SendResponse body = response.body();
+        boolean hasRecipient = response.getStatus() == HttpStatus.CREATED && body != null && body.data() != null
+                && body.data().recipients() != null && !body.data().recipients().isEmpty();
+        return hasRecipient ? String.valueOf(body.data().recipients().getFirst().statusCode()) : "http_" + response.getStatus().getCode();
+    }
+
+    /** Sends are a few per second at most, so the timer is looked up by its tag on each. */
+    private void recordCall(long started, String statusCode) {
+        Timer.builder("afyadial.at.sms.request").description("Calls to AT's SMS API, by AT status code")
+                .tag("status_code", statusCode).register(registry)
+                .record(registry.config().clock().monotonicTime() - started, TimeUnit.NANOSECONDS);
     }
 
     private static SendResult recipientResult(HttpResponse<SendResponse> response) {

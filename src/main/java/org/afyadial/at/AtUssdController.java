@@ -12,6 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.afyadial.metrics.UssdMetrics;
 import org.afyadial.ussd.UssdEngine;
 import org.afyadial.ussd.UssdHop;
 import org.afyadial.ussd.UssdReply;
@@ -40,18 +41,23 @@ class AtUssdController {
     private static final DateTimeFormatter AT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final UssdEngine engine;
+    private final UssdMetrics metrics;
 
-    AtUssdController(UssdEngine engine) {
+    AtUssdController(UssdEngine engine, UssdMetrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.TEXT_PLAIN)
     @Operation(summary = "One USSD hop", description = "Form fields sessionId, serviceCode, phoneNumber, networkCode, "
             + "text (inputs so far joined by *). Answers text/plain starting with CON (expects input) or END.")
     HttpResponse<String> hop(@Nullable @Body String body) {
+        long started = metrics.startHop();
         AtForm form = AtForm.parse(body);
+        String text = form.get("text");
         UssdReply reply = engine.answer(new UssdHop(form.get("sessionId"), form.get("serviceCode"),
-                form.get("phoneNumber"), form.get("networkCode"), form.get("text")));
+                form.get("phoneNumber"), form.get("networkCode"), text));
+        metrics.hop(started, text == null || text.isEmpty(), reply);
         return HttpResponse.ok((reply.end() ? "END " : "CON ") + reply.screen()).contentType(TEXT);
     }
 
@@ -64,6 +70,9 @@ class AtUssdController {
         if (sessionId == null || sessionId.isBlank()) {
             LOG.info("USSD end-of-session notification without sessionId ignored");
             return HttpResponse.ok("OK").contentType(TEXT);
+        }
+        if ("Incomplete".equals(form.get("status"))) {
+            metrics.sessionTimedOut();
         }
         engine.recordEnd(new UssdSessionReport(sessionId, form.get("status"), form.number("durationInMillis").orElse(null),
                 form.number("hopsCount").map(Long::intValue).orElse(null), form.get("cost"), form.get("errorMessage"),

@@ -1,5 +1,7 @@
 package org.afyadial.at;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -32,11 +34,20 @@ class AtWebhookGuard {
     private final byte[] token;
     private final List<CidrRange> allowed;
     private final HttpClientAddressResolver addresses;
+    private final Counter wrongToken;
+    private final Counter outsideRanges;
 
-    AtWebhookGuard(AtWebhookSettings settings, HttpClientAddressResolver addresses) {
+    AtWebhookGuard(AtWebhookSettings settings, HttpClientAddressResolver addresses, MeterRegistry registry) {
         this.token = settings.hasToken() ? settings.token().getBytes(StandardCharsets.UTF_8) : null;
         this.allowed = settings.ranges();
         this.addresses = addresses;
+        this.wrongToken = rejections(registry, "token");
+        this.outsideRanges = rejections(registry, "address");
+    }
+
+    private static Counter rejections(MeterRegistry registry, String reason) {
+        return Counter.builder("afyadial.webhook.rejections").description("Webhook calls refused, by reason")
+                .tag("reason", reason).register(registry);
     }
 
     @EventListener
@@ -51,12 +62,14 @@ class AtWebhookGuard {
     HttpResponse<?> check(HttpRequest<?> request) {
         if (token != null && !tokenMatches(request.getParameters().get("token"))) {
             LOG.warn("Refused {} {}: missing or wrong webhook token", request.getMethod(), request.getPath());
+            wrongToken.increment();
             return forbidden();
         }
         if (!allowed.isEmpty()) {
             String caller = addresses.resolve(request);
             if (caller == null || allowed.stream().noneMatch(range -> range.contains(caller))) {
                 LOG.warn("Refused {} {} from {}: not in AT_ALLOWED_CIDRS", request.getMethod(), request.getPath(), caller);
+                outsideRanges.increment();
                 return forbidden();
             }
         }

@@ -30,9 +30,10 @@ public class InboundSms {
     private final SmsTemplates templates;
     private final SmsSettings settings;
     private final Clock clock;
+    private final SmsMeters meters;
 
     InboundSms(InboundLog log, PatientSmsCommands commands, PatientService patients, Outbox outbox,
-               SmsTemplates templates, SmsSettings settings, Clock clock) {
+               SmsTemplates templates, SmsSettings settings, Clock clock, SmsMeters meters) {
         this.log = log;
         this.commands = commands;
         this.patients = patients;
@@ -40,6 +41,7 @@ public class InboundSms {
         this.templates = templates;
         this.settings = settings;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Stores, acts on and answers the text; false when it was a redelivery of one already received. */
@@ -49,6 +51,7 @@ public class InboundSms {
             LOG.info("Incoming SMS {} was already received: redelivery ignored", sms.providerId());
             return false;
         }
+        meters.received(command.map(SmsCommand.Read::command).orElse(null));
         try {
             answer(sms, command);
         } catch (RuntimeException e) {

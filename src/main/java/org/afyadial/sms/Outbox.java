@@ -16,9 +16,11 @@ public class Outbox {
     private final QuietHours quietHours;
     private final SmsSettings settings;
     private final Clock clock;
+    private final SmsMeters meters;
 
-    Outbox(OutboxStore store, QuietHours quietHours, SmsSettings settings, Clock clock) {
+    Outbox(OutboxStore store, QuietHours quietHours, SmsSettings settings, Clock clock, SmsMeters meters) {
         this.store = store;
+        this.meters = meters;
         this.quietHours = quietHours;
         this.settings = settings;
         this.clock = clock;
@@ -26,13 +28,15 @@ public class Outbox {
 
     /** Queues the message; empty when a message with the same idempotency key was queued before. */
     public Optional<OutboxMessage> queue(SmsRequest request) {
-        return store.insertOnce(prepare(request, clock.instant()));
+        Optional<OutboxMessage> queued = store.insertOnce(prepare(request, clock.instant()));
+        meters.queued(queued.isPresent() ? 1 : 0);
+        return queued;
     }
 
     /** Queues the messages in one write; those whose idempotency key was queued before are left as they are. */
     public void queueAll(List<SmsRequest> requests) {
         Instant now = clock.instant();
-        store.insertAllOnce(requests.stream().map(r -> prepare(r, now)).toList());
+        meters.queued(store.insertAllOnce(requests.stream().map(r -> prepare(r, now)).toList()));
     }
 
     /** The outbox document for a request, not yet stored: transliterated, counted, and held past quiet hours. */

@@ -97,15 +97,17 @@ class OutboxStore {
         return Optional.of(fromDocument(document));
     }
 
-    /** Inserts the messages in one unordered write, leaving out those whose idempotency key is already queued. */
-    void insertAllOnce(List<OutboxMessage> messages) {
+    /** Inserts the messages in one unordered write, leaving out those whose idempotency key is already queued; answers how many were new. */
+    int insertAllOnce(List<OutboxMessage> messages) {
         if (messages.isEmpty()) {
-            return;
+            return 0;
         }
         try {
             outbox.insertMany(messages.stream().map(OutboxStore::toDocument).toList(), UNORDERED_INSERT);
+            return messages.size();
         } catch (MongoBulkWriteException e) {
             onlyDuplicates(e);
+            return messages.size() - e.getWriteErrors().size();
         }
     }
 
@@ -245,6 +247,17 @@ class OutboxStore {
 
     long count(Bson filter) {
         return outbox.countDocuments(filter);
+    }
+
+    /** Queued messages due now, and when the longest-waiting of them became due; both served by the due index. */
+    record Backlog(long due, @Nullable Instant oldestDue) {
+    }
+
+    Backlog backlog(Instant now) {
+        Bson due = and(eq("status", OutboxStatus.QUEUED.name()), lte("notBefore", Date.from(now)));
+        Document oldest = outbox.find(due).sort(new Document("notBefore", 1)).projection(new Document("notBefore", 1))
+                .limit(1).first();
+        return new Backlog(outbox.countDocuments(due), oldest == null ? null : instant(oldest.getDate("notBefore")));
     }
 
     private static Document toDocument(OutboxMessage m) {

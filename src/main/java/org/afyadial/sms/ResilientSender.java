@@ -4,6 +4,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -29,6 +30,7 @@ class ResilientSender {
 
     private final SmsGateway gateway;
     private final Retry retry;
+    private final CircuitBreakerRegistry breakers;
     private final CircuitBreaker breaker;
     private final RateLimiter limiter;
     private final Bulkhead bulkhead;
@@ -40,7 +42,7 @@ class ResilientSender {
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.retryBackoff(), BACKOFF_MULTIPLIER, JITTER))
                 .retryOnException(TransientSendFailure.class::isInstance)
                 .build());
-        this.breaker = CircuitBreaker.of("sms", CircuitBreakerConfig.custom()
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .clock(clock)
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(10)
@@ -49,6 +51,7 @@ class ResilientSender {
                 .waitDurationInOpenState(settings.breakerOpenFor())
                 .recordException(TransientSendFailure.class::isInstance)
                 .build());
+        this.breaker = breakers.circuitBreaker("sms");
         this.limiter = settings.ratePerSecond() > 0
                 ? RateLimiter.of("sms", RateLimiterConfig.custom()
                         .limitForPeriod(settings.ratePerSecond())
@@ -73,5 +76,10 @@ class ResilientSender {
 
     CircuitBreaker.State breakerState() {
         return breaker.getState();
+    }
+
+    /** The breaker's registry, which its metrics watch. */
+    CircuitBreakerRegistry breakers() {
+        return breakers;
     }
 }

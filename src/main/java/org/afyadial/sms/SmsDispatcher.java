@@ -47,23 +47,25 @@ public class SmsDispatcher {
     private final SmsSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher<SmsRecipientRefused> refusals;
+    private final SmsMeters meters;
     private final String owner;
 
     @Inject
     SmsDispatcher(OutboxStore store, ResilientSender sender, SmsAlerts alerts, SmsSettings settings, Clock clock,
-                  ApplicationEventPublisher<SmsRecipientRefused> refusals) {
-        this(store, sender, alerts, settings, clock, refusals, hostName() + "/" + UUID.randomUUID());
+                  ApplicationEventPublisher<SmsRecipientRefused> refusals, SmsMeters meters) {
+        this(store, sender, alerts, settings, clock, refusals, meters, hostName() + "/" + UUID.randomUUID());
     }
 
     /** {@code owner} names this dispatcher in leases; it must differ between dispatchers sharing a store. */
     SmsDispatcher(OutboxStore store, ResilientSender sender, SmsAlerts alerts, SmsSettings settings, Clock clock,
-                  ApplicationEventPublisher<SmsRecipientRefused> refusals, String owner) {
+                  ApplicationEventPublisher<SmsRecipientRefused> refusals, SmsMeters meters, String owner) {
         this.store = store;
         this.sender = sender;
         this.alerts = alerts;
         this.settings = settings;
         this.clock = clock;
         this.refusals = refusals;
+        this.meters = meters;
         this.owner = owner;
     }
 
@@ -127,8 +129,7 @@ public class SmsDispatcher {
 
     private Outcome outcome(OutboxMessage message, SendResult result) {
         return switch (result.outcome()) {
-            case ACCEPTED -> new Outcome(new OutboxStore.LeaseEnd(message, combine(set("status", OutboxStatus.SENT.name()),
-                    set("messageId", result.messageId()), set("sentAt", Date.from(clock.instant())))), true);
+            case ACCEPTED -> accepted(message, result);
             case INSUFFICIENT_BALANCE -> {
                 alerts.pauseSending("the provider reports insufficient balance (" + result.detail() + ")");
                 LOG.error("SMS sending paused: insufficient balance at the provider");
@@ -136,15 +137,26 @@ public class SmsDispatcher {
             }
             case INVALID_NUMBER, BLACKLISTED -> {
                 refusals.publishEvent(new SmsRecipientRefused(message.patientId(), message.phone(), result.outcome()));
-                yield Outcome.of(message, failed(result.outcome() + ": " + result.detail()));
+                yield failed(message, SmsMeters.FailureReason.valueOf(result.outcome().name()), result.outcome() + ": " + result.detail());
             }
-            case REJECTED -> Outcome.of(message, failed("REJECTED: " + result.detail()));
+            case REJECTED -> failed(message, SmsMeters.FailureReason.REJECTED, "REJECTED: " + result.detail());
         };
+    }
+
+    private Outcome accepted(OutboxMessage message, SendResult result) {
+        meters.sent();
+        return new Outcome(new OutboxStore.LeaseEnd(message, combine(set("status", OutboxStatus.SENT.name()),
+                set("messageId", result.messageId()), set("sentAt", Date.from(clock.instant())))), true);
+    }
+
+    private Outcome failed(OutboxMessage message, SmsMeters.FailureReason reason, String error) {
+        meters.failed(reason);
+        return Outcome.of(message, failed(error));
     }
 
     private Outcome failedTransiently(OutboxMessage message, Instant now, String detail) {
         if (message.attempts() >= settings.maxAttempts()) {
-            return Outcome.of(message, failed("gave up after " + message.attempts() + " attempts: " + detail));
+            return failed(message, SmsMeters.FailureReason.GAVE_UP, "gave up after " + message.attempts() + " attempts: " + detail);
         }
         Duration wait = settings.requeueBackoff().multipliedBy(1L << Math.min(message.attempts() - 1, 20));
         Instant retryAt = now.plus(wait.compareTo(LONGEST_REQUEUE_WAIT) > 0 ? LONGEST_REQUEUE_WAIT : wait);

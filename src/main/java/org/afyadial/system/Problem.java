@@ -5,10 +5,14 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** An RFC 9457 problem document: every REST error answers with one, as application/problem+json. */
+/**
+ * An RFC 9457 problem document: every REST error answers with one, as application/problem+json. {@code requestId}
+ * (an extension member) is the request's {@code X-Request-Id}, for a clinic to quote.
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+                      String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -31,7 +31,7 @@ class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Problem> {
                 .orElse(fields.isEmpty() ? null : "The request has invalid fields");
         int status = response.code();
         return new Problem("about:blank", response.reason(), status, detail,
-                context.getRequest().getPath(), fields);
+                context.getRequest().getPath(), fields, RequestIds.of(context.getRequest()));
     }
 
     @Override

@@ -88,7 +88,7 @@ final class UssdSession {
     }
 
     UssdReply reply() {
-        return new UssdReply(end, screen);
+        return new UssdReply(end, screen, state);
     }
 
     /** The stored form: lists packed into strings, fields left out while they hold their default. */

@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Properties that point the application at a {@link FakeAtServer} and make dispatching test-driven. */
-final class FakeAtProperties {
+public final class FakeAtProperties {
 
     private FakeAtProperties() {
     }
 
-    static Map<String, String> pointingAt(FakeAtServer fake) {
+    public static Map<String, String> pointingAt(FakeAtServer fake) {
         Map<String, String> properties = new HashMap<>();
         properties.put("afyadial.at.sms.base-url", fake.baseUrl());
         properties.put("afyadial.at.sms.api-key", "test-api-key");

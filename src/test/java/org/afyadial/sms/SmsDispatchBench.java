@@ -86,7 +86,8 @@ public final class SmsDispatchBench {
         List<SmsDispatcher> dispatchers = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             dispatchers.add(new SmsDispatcher(store, context.getBean(ResilientSender.class), context.getBean(SmsAlerts.class),
-                    context.getBean(SmsSettings.class), clock, context.getBean(ApplicationEventPublisher.class), "bench-" + i));
+                    context.getBean(SmsSettings.class), clock, context.getBean(ApplicationEventPublisher.class),
+                    context.getBean(SmsMeters.class), "bench-" + i));
         }
         AtomicInteger sent = new AtomicInteger();
         Bson unfinished = in("status", OutboxStatus.QUEUED.name(), OutboxStatus.SENDING.name());

@@ -63,6 +63,8 @@ class SmsDispatcherTest implements TestPropertyProvider {
     ApplicationEventPublisher<SmsRecipientRefused> refusals;
     @Inject
     org.afyadial.store.Store database;
+    @Inject
+    SmsMeters meters;
 
     @Override
     public Map<String, String> getProperties() {
@@ -85,7 +87,7 @@ class SmsDispatcherTest implements TestPropertyProvider {
         fake.reset();
         clock.set(START);
         sender = new ResilientSender(gateway, settings, clock);
-        dispatcher = new SmsDispatcher(store, sender, alerts, settings, clock, refusals, "first");
+        dispatcher = new SmsDispatcher(store, sender, alerts, settings, clock, refusals, meters, "first");
     }
 
     private List<String> queue(String prefix, int count) {
@@ -272,8 +274,8 @@ class SmsDispatcherTest implements TestPropertyProvider {
                 .toList();
         store.insertAllOnce(messages);
         List<SmsDispatcher> dispatchers = List.of(dispatcher,
-                new SmsDispatcher(store, sender, alerts, settings, clock, refusals, "second"),
-                new SmsDispatcher(store, sender, alerts, settings, clock, refusals, "third"));
+                new SmsDispatcher(store, sender, alerts, settings, clock, refusals, meters, "second"),
+                new SmsDispatcher(store, sender, alerts, settings, clock, refusals, meters, "third"));
 
         List<Callable<Integer>> runs = dispatchers.stream().map(d -> (Callable<Integer>) () -> {
             int sent = 0;
