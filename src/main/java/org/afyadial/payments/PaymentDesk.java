@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.set;
 
 /** What staff do with money: take cash, look through payments, match what waits in reconciliation, record refunds. */
 @Singleton
@@ -99,15 +97,12 @@ class PaymentDesk {
     /** Applies money waiting in reconciliation to the bill staff chose. */
     Payment match(String paymentId, String billId) {
         Bill bill = billService.get(billId);
-        Instant now = clock.instant();
-        Payment waiting = payments.find(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
-        Payment claimed = payments.resolve(paymentId, combine(set("billId", billId), set("applied", true), set("review", null)), now)
-                .orElseThrow(() -> new NotInReview(paymentId));
-        if (bills.apply(billId, paymentId, claimed.amount(), claimed.currency(), now).isEmpty()) {
-            payments.reopen(paymentId, waiting.review(), now);
-            throw new BillNotPayable(bill, claimed.amount());
+        Payment payment = payments.find(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
+        switch (ledger.applyWaiting(paymentId, bill)) {
+            case NOT_WAITING -> throw new NotInReview(paymentId);
+            case DOES_NOT_FIT -> throw new BillNotPayable(bill, payment.amount());
+            case APPLIED -> audit.record("payment.match", "payment", paymentId, bill.patientId());
         }
-        audit.record("payment.match", "payment", paymentId, bill.patientId());
         return payments.find(paymentId).orElseThrow();
     }
 

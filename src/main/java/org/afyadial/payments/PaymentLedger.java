@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
 /**
  * Records what providers say about money and applies it to bills, exactly once per provider transaction, whatever
  * the number of deliveries and instances: the payment is stored under its unique (provider, transaction id), the
@@ -51,6 +54,52 @@ public class PaymentLedger {
             return payment;
         }
         return result.succeeded() ? settleSuccess(payment, result, now) : settleFailure(payment, result, now);
+    }
+
+    /** What became of money waiting in reconciliation that someone matched to a bill. */
+    enum Matched { APPLIED, NOT_WAITING, DOES_NOT_FIT }
+
+    /**
+     * Applies money waiting in reconciliation to a bill: claimed first in one conditional update, so two matches
+     * never both apply it; put back in review when the bill does not take it.
+     */
+    Matched applyWaiting(String paymentId, Bill bill) {
+        Instant now = clock.instant();
+        Optional<Payment> waiting = payments.find(paymentId).filter(p -> p.review() != null && !p.applied());
+        Optional<Payment> claimed = waiting.flatMap(p -> payments.resolve(paymentId,
+                combine(set("billId", bill.id()), set("applied", true), set("review", null)), now));
+        if (claimed.isEmpty()) {
+            return Matched.NOT_WAITING;
+        }
+        Optional<Bill> changed = bills.apply(bill.id(), paymentId, claimed.get().amount(), claimed.get().currency(), now);
+        if (changed.isEmpty()) {
+            payments.reopen(paymentId, waiting.get().review(), now);
+            return Matched.DOES_NOT_FIT;
+        }
+        texts.receipt(claimed.get(), changed.get());
+        return Matched.APPLIED;
+    }
+
+    /** What a patient's "I already paid, code X" did. */
+    public enum Claimed { SETTLED, AWAITING, USED, DOES_NOT_FIT }
+
+    /**
+     * A patient names the transaction code of money sent for a bill: money already recorded and waiting is applied
+     * to it; otherwise the claim waits for the money. A code serves one bill only.
+     */
+    public Claimed claim(String billId, String patientId, String typedCode) {
+        String code = normalizeCode(typedCode);
+        Bill bill = bills.find(billId).filter(b -> b.patientId().equals(patientId))
+                .orElseThrow(() -> new IllegalStateException("Bill " + billId + " is not the patient's"));
+        Optional<Payment> recorded = payments.byReceiptCode(code);
+        if (recorded.isEmpty()) {
+            return claims.claim(code, bill, clock.instant()) ? Claimed.AWAITING : Claimed.USED;
+        }
+        return switch (applyWaiting(recorded.get().id(), bill)) {
+            case APPLIED -> Claimed.SETTLED;
+            case NOT_WAITING -> Claimed.USED;
+            case DOES_NOT_FIT -> Claimed.DOES_NOT_FIT;
+        };
     }
 
     private Payment settleFailure(Payment payment, PaymentResult result, Instant now) {

@@ -110,6 +110,14 @@ class PushRequests {
         return Optional.ofNullable(requests.find(byProvider(provider, providerRequestId)).first()).map(PushRequest::of);
     }
 
+    /** The pending requests of one provider to one phone, newest first. */
+    List<PushRequest> pendingFor(Provider provider, String phone) {
+        List<PushRequest> found = new ArrayList<>();
+        requests.find(and(eq("provider", provider.name()), eq("phone", phone), eq("status", Status.PENDING.name())))
+                .sort(new Document("createdAt", -1)).limit(10).forEach(d -> found.add(PushRequest.of(d)));
+        return found;
+    }
+
     /** Requests still pending that were sent before {@code before}, oldest first. */
     List<PushRequest> pendingSince(Instant before, int limit) {
         List<PushRequest> found = new ArrayList<>();

@@ -83,6 +83,7 @@ public class UssdEngine {
             turn = new Turn(found.map(UssdSession::copy)
                     .orElseGet(() -> new UssdSession(hop.sessionId(), hop.phone(), menus.defaultLanguage(), clock.instant())),
                     digest(text), found.isPresent());
+            turn.session.networkCode = hop.networkCode();
             return Optional.of(found.isPresent() ? next(found.get(), turn, text) : start(turn, text));
         } catch (LostRace race) {
             return mayRetry ? Optional.empty() : Optional.of(awaitOther(hop.sessionId(), turn.digest, turn.session.language));
