@@ -26,6 +26,7 @@ class SimulatorController {
 
     private final String page = resource("simulator/index.html");
     private final String script = resource("simulator/phone.js");
+    private final String paymentsScript = resource("simulator/payments.js");
 
     @Get(produces = MediaType.TEXT_HTML)
     HttpResponse<String> page() {
@@ -35,6 +36,11 @@ class SimulatorController {
     @Get(uri = "/phone.js", produces = "text/javascript")
     HttpResponse<String> script() {
         return HttpResponse.ok(script);
+    }
+
+    @Get(uri = "/payments.js", produces = "text/javascript")
+    HttpResponse<String> paymentsScript() {
+        return HttpResponse.ok(paymentsScript);
     }
 
     private static String resource(String path) {

@@ -104,7 +104,18 @@ public final class RoleMatrix {
             row(POST, "/api/v1/notifications/sms", FRONT_DESK),
             row(GET, "/api/v1/notifications", FRONT_DESK),
             row(GET, "/api/v1/alerts", EnumSet.of(ADMIN)),
-            row(POST, "/api/v1/alerts/sms-sending/resume", EnumSet.of(ADMIN)));
+            row(POST, "/api/v1/alerts/sms-sending/resume", EnumSet.of(ADMIN)),
+
+            // bills and payments
+            row(POST, "/api/v1/bills", EnumSet.of(ADMIN, RECEPTIONIST)),
+            row(GET, "/api/v1/bills", EnumSet.of(ADMIN, RECEPTIONIST)),
+            row(GET, "/api/v1/bills/*", EnumSet.of(ADMIN, RECEPTIONIST)),
+            row(POST, "/api/v1/bills/*/payments", EnumSet.of(ADMIN, RECEPTIONIST)),
+            row(POST, "/api/v1/bills/*/void", EnumSet.of(ADMIN, RECEPTIONIST)),
+            row(GET, "/api/v1/payments", EnumSet.of(ADMIN, RECEPTIONIST)),
+            row(GET, "/api/v1/payments/reconciliation", EnumSet.of(ADMIN, RECEPTIONIST)),
+            row(POST, "/api/v1/payments/*/match", EnumSet.of(ADMIN)),
+            row(POST, "/api/v1/payments/*/refund", EnumSet.of(ADMIN)));
 
     private RoleMatrix() {
     }

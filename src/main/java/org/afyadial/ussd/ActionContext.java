@@ -29,6 +29,11 @@ public final class ActionContext {
         return session.id;
     }
 
+    /** The caller's mobile network ({@code 63902}), when the provider names it. */
+    public Optional<String> networkCode() {
+        return Optional.ofNullable(session.networkCode);
+    }
+
     public Instant now() {
         return now;
     }

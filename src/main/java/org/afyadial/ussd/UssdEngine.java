@@ -97,6 +97,7 @@ public class UssdEngine {
             turn = new Turn(found.map(UssdSession::copy)
                     .orElseGet(() -> new UssdSession(hop.sessionId(), hop.phone(), menus.defaultLanguage(), clock.instant())),
                     found.isPresent());
+            turn.session.networkCode = hop.networkCode();
             return Optional.of(found.isPresent() ? next(found.get(), turn, text) : start(turn, text));
         } catch (LostRace race) {
             return mayRetry ? Optional.empty() : Optional.of(awaitOther(hop.sessionId(), turn.session.language));

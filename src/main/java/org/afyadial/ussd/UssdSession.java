@@ -39,6 +39,8 @@ final class UssdSession {
     String pending;
     Instant expiresAt;
     int hops;
+    /** The caller's mobile network as the current hop names it; not stored, every hop carries it. */
+    String networkCode;
 
     UssdSession(String id, String phone, String language, Instant now) {
         this.id = id;

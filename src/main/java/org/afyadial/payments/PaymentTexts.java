@@ -1,0 +1,60 @@
+package org.afyadial.payments;
+
+import jakarta.inject.Singleton;
+import org.afyadial.patients.Patient;
+import org.afyadial.patients.PatientService;
+import org.afyadial.sms.MessageKind;
+import org.afyadial.sms.Outbox;
+import org.afyadial.sms.SmsRequest;
+import org.afyadial.sms.SmsTemplates;
+
+import java.util.Map;
+
+/**
+ * The patient's SMS about a payment, through the outbox: one per payment (its idempotency key is the payment's
+ * id), however often the provider repeats itself. Payments answer the patient's own action, so they go out at
+ * once, quiet hours or not.
+ */
+@Singleton
+class PaymentTexts {
+
+    private final Outbox outbox;
+    private final SmsTemplates templates;
+    private final PatientService patients;
+
+    PaymentTexts(Outbox outbox, SmsTemplates templates, PatientService patients) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.patients = patients;
+    }
+
+    /** A receipt; with the balance still due when the bill is only partly paid. */
+    void receipt(Payment payment, Bill bill) {
+        send(payment, bill, bill.status() == BillStatus.PARTIALLY_PAID ? "payment-partial" : "payment-receipt");
+    }
+
+    /** Money received that a person must look at before it counts. */
+    void inReview(Payment payment, Bill bill) {
+        send(payment, bill, "payment-review");
+    }
+
+    void failure(Payment payment, Bill bill) {
+        send(payment, bill, payment.failure().templateKey());
+    }
+
+    private void send(Payment payment, Bill bill, String template) {
+        Patient patient = patients.get(bill.patientId());
+        if (patient.phoneInvalid()) {
+            return;
+        }
+        String language = patient.language().name();
+        Map<String, String> values = Map.of(
+                "reference", bill.reference(),
+                "amount", Money.format(payment.amount(), payment.currency()),
+                "code", payment.receiptCode() == null ? payment.transactionId() : payment.receiptCode(),
+                "balance", Money.format(bill.balance(), bill.currency()),
+                "due", Money.format(bill.balance(), bill.currency()));
+        outbox.queue(SmsRequest.now("payment:" + payment.id(), patient.id(), patient.phone(), language,
+                templates.render(language, template, values), MessageKind.REPLY));
+    }
+}

@@ -1,0 +1,180 @@
+package org.afyadial.payments;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.afyadial.store.CollectionIndexes;
+import org.afyadial.store.DuplicateKey;
+import org.afyadial.store.Store;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+/**
+ * The {@code payments} collection: one document per provider transaction, kept forever. The unique index on
+ * (provider, transactionId) makes a redelivered notification find the payment its first delivery stored; the
+ * decision on what the payment did ({@code settled}) is taken once, by whichever instance gets there first.
+ */
+@Singleton
+class Payments {
+
+    static final String COLLECTION = "payments";
+    private static final FindOneAndUpdateOptions RETURN_AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+
+    private final MongoCollection<Document> payments;
+
+    Payments(Store store) {
+        this.payments = store.collection(COLLECTION);
+    }
+
+    @Singleton
+    static class PaymentIndexes implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(
+                    new IndexModel(Indexes.ascending("provider", "transactionId"), new IndexOptions().unique(true).name("once_per_transaction")),
+                    new IndexModel(Indexes.ascending("receiptCode"), new IndexOptions().sparse(true).name("by_receipt_code")),
+                    new IndexModel(Indexes.ascending("billId"), new IndexOptions().sparse(true).name("by_bill")),
+                    new IndexModel(Indexes.ascending("review"), new IndexOptions().sparse(true).name("for_review")),
+                    new IndexModel(Indexes.ascending("receivedAt"), new IndexOptions().name("by_time")));
+        }
+    }
+
+    /** Stores the transaction, or finds the one an earlier delivery stored. */
+    Payment insertOnce(PaymentResult result, Instant now) {
+        Document payment = new Document("_id", new ObjectId().toHexString())
+                .append("provider", result.provider().name())
+                .append("transactionId", result.transactionId())
+                .append("amount", result.amount())
+                .append("currency", result.currency())
+                .append("status", (result.succeeded() ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED).name())
+                .append("applied", false)
+                .append("receivedAt", Date.from(now))
+                .append("updatedAt", Date.from(now));
+        putIfPresent(payment, "receiptCode", result.receiptCode());
+        putIfPresent(payment, "requestId", result.requestId());
+        putIfPresent(payment, "billReference", result.billReference());
+        putIfPresent(payment, "payerPhone", result.payerPhone());
+        putIfPresent(payment, "failure", result.failure() == null ? null : result.failure().name());
+        try {
+            payments.insertOne(payment);
+            return Payment.of(payment);
+        } catch (RuntimeException e) {
+            if (!DuplicateKey.causedBy(e)) {
+                throw e;
+            }
+            return Payment.of(payments.find(and(eq("provider", result.provider().name()),
+                    eq("transactionId", result.transactionId()))).first());
+        }
+    }
+
+    /** Whether what the payment did is decided. */
+    boolean settled(String id) {
+        return payments.find(and(eq("_id", id), eq("settled", true))).first() != null;
+    }
+
+    /** Records what the payment did, unless another delivery recorded it first; empty then. */
+    Optional<Payment> settle(String id, @Nullable String billId, boolean applied, @Nullable Review review, Instant now) {
+        Bson change = combine(set("settled", true), set("applied", applied), set("billId", billId),
+                set("review", review == null ? null : review.name()), set("updatedAt", Date.from(now)));
+        return Optional.ofNullable(payments.findOneAndUpdate(and(eq("_id", id), ne("settled", true)), change, RETURN_AFTER))
+                .map(Payment::of);
+    }
+
+    /** Staff's decision on a payment in review: applied to a bill, or refunded; empty when it no longer waits. */
+    Optional<Payment> resolve(String id, Bson change, Instant now) {
+        return Optional.ofNullable(payments.findOneAndUpdate(and(eq("_id", id), ne("review", null), eq("status", PaymentStatus.SUCCEEDED.name()),
+                eq("applied", false)), combine(change, set("updatedAt", Date.from(now))), RETURN_AFTER)).map(Payment::of);
+    }
+
+    /** Puts back in review a payment whose match the bill refused. */
+    void reopen(String id, Review review, Instant now) {
+        payments.updateOne(eq("_id", id), combine(set("applied", false), set("billId", null), set("review", review.name()),
+                set("updatedAt", Date.from(now))));
+    }
+
+    /** Records a refund given back in the provider's portal. */
+    Optional<Payment> refunded(String id, String reason, Instant now) {
+        return Optional.ofNullable(payments.findOneAndUpdate(and(eq("_id", id), eq("status", PaymentStatus.SUCCEEDED.name())),
+                combine(set("status", PaymentStatus.REFUNDED.name()), set("note", reason), set("updatedAt", Date.from(now))),
+                RETURN_AFTER)).map(Payment::of);
+    }
+
+    Optional<Payment> find(String id) {
+        return Optional.ofNullable(payments.find(eq("_id", id)).first()).map(Payment::of);
+    }
+
+    /** The successful payment carrying this receipt code, if one was recorded. */
+    Optional<Payment> byReceiptCode(String code) {
+        return Optional.ofNullable(payments.find(and(eq("receiptCode", code), eq("status", PaymentStatus.SUCCEEDED.name()))).first())
+                .map(Payment::of);
+    }
+
+    /** The phone that paid, for the receipt of money that matched no bill. */
+    Optional<String> payerPhone(String id) {
+        return Optional.ofNullable(payments.find(eq("_id", id)).first()).map(d -> d.getString("payerPhone"));
+    }
+
+    List<Payment> forBill(String billId) {
+        return list(eq("billId", billId), 1000);
+    }
+
+    List<Payment> inReview() {
+        return list(and(ne("review", null), eq("status", PaymentStatus.SUCCEEDED.name())), 1000);
+    }
+
+    List<Payment> search(@Nullable Instant from, @Nullable Instant to, @Nullable Provider provider,
+                         @Nullable PaymentStatus status, int limit) {
+        List<Bson> conditions = new ArrayList<>();
+        if (from != null) {
+            conditions.add(gte("receivedAt", Date.from(from)));
+        }
+        if (to != null) {
+            conditions.add(lt("receivedAt", Date.from(to)));
+        }
+        if (provider != null) {
+            conditions.add(eq("provider", provider.name()));
+        }
+        if (status != null) {
+            conditions.add(eq("status", status.name()));
+        }
+        return list(conditions.isEmpty() ? new Document() : and(conditions), limit);
+    }
+
+    private List<Payment> list(Bson filter, int limit) {
+        List<Payment> found = new ArrayList<>();
+        payments.find(filter).sort(Sorts.descending("receivedAt")).limit(limit).forEach(d -> found.add(Payment.of(d)));
+        return found;
+    }
+
+    private static void putIfPresent(Document document, String field, @Nullable String value) {
+        if (value != null) {
+            document.append(field, value);
+        }
+    }
+}

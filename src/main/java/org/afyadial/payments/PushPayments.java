@@ -1,0 +1,63 @@
+package org.afyadial.payments;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.afyadial.payments.PaymentProvider.PushPrompt;
+import org.afyadial.payments.PaymentProvider.PushRefused;
+import org.afyadial.system.PhoneMask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Starts a push prompt on the payer's phone for what a bill still owes, through the provider of their network. */
+@Singleton
+public class PushPayments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushPayments.class);
+
+    /** How the start went. */
+    public enum Started { SENT, NO_PROVIDER, NOT_PAYABLE, REFUSED }
+
+    private final Bills bills;
+    private final PushRequests requests;
+    private final ProviderChoice providers;
+    private final Clock clock;
+
+    PushPayments(Bills bills, PushRequests requests, ProviderChoice providers, Clock clock) {
+        this.bills = bills;
+        this.requests = requests;
+        this.providers = providers;
+        this.clock = clock;
+    }
+
+    /** Whether a provider is offered on this network. */
+    public boolean offered(@Nullable String networkCode) {
+        return providers.forNetwork(networkCode).isPresent();
+    }
+
+    public Started start(String billId, String patientId, String phone, @Nullable String networkCode) {
+        Optional<Bill> bill = bills.find(billId).filter(b -> b.patientId().equals(patientId))
+                .filter(b -> BillStatus.OPEN.contains(b.status().name()));
+        if (bill.isEmpty()) {
+            return Started.NOT_PAYABLE;
+        }
+        Optional<PaymentProvider> provider = providers.forNetwork(networkCode);
+        if (provider.isEmpty()) {
+            return Started.NO_PROVIDER;
+        }
+        PushRequests.PushRequest request = requests.insert(provider.get().id(), bill.get(), phone, clock.instant());
+        try {
+            String providerRequestId = provider.get().push(new PushPrompt(request.id(), phone, request.amount(),
+                    request.currency(), bill.get().reference()));
+            requests.identify(request.id(), providerRequestId);
+            return Started.SENT;
+        } catch (PushRefused e) {
+            LOG.warn("{} refused the push request {} to {}: {}", provider.get().id(), request.id(), PhoneMask.mask(phone), e.getMessage());
+            requests.identify(request.id(), "refused:" + request.id());
+            requests.failed(provider.get().id(), "refused:" + request.id(), Failure.REFUSED);
+            return Started.REFUSED;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.afyadial.payments;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.afyadial.store.CollectionIndexes;
+import org.afyadial.store.Store;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+/**
+ * The {@code payment_requests} collection: the push prompts sent to patients' phones, PENDING until the provider
+ * says how they ended. A request moves out of PENDING once; a success that comes after it failed is still
+ * recorded, and the ledger sees the status it had before.
+ */
+@Singleton
+class PushRequests {
+
+    static final String COLLECTION = "payment_requests";
+    private static final FindOneAndUpdateOptions RETURN_BEFORE = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE);
+
+    /** A push request and where it stands. */
+    @Serdeable
+    record PushRequest(String id, Provider provider, @Nullable String providerRequestId, String billId, String patientId,
+                       String phone, long amount, String currency, Status status, Instant createdAt) {
+
+        static PushRequest of(Document d) {
+            return new PushRequest(d.getString("_id"), Provider.valueOf(d.getString("provider")), d.getString("providerRequestId"),
+                    d.getString("billId"), d.getString("patientId"), d.getString("phone"), d.getLong("amount"),
+                    d.getString("currency"), Status.valueOf(d.getString("status")), d.getDate("createdAt").toInstant());
+        }
+    }
+
+    enum Status {
+        PENDING, SUCCEEDED, FAILED, TIMED_OUT
+    }
+
+    private final MongoCollection<Document> requests;
+
+    PushRequests(Store store) {
+        this.requests = store.collection(COLLECTION);
+    }
+
+    @Singleton
+    static class PushRequestIndexes implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(
+                    new IndexModel(Indexes.ascending("provider", "providerRequestId"), new IndexOptions().unique(true).sparse(true).name("by_provider_request")),
+                    new IndexModel(Indexes.ascending("status", "createdAt"), new IndexOptions().name("pending")));
+        }
+    }
+
+    PushRequest insert(Provider provider, Bill bill, String phone, Instant now) {
+        Document request = new Document("_id", new ObjectId().toHexString())
+                .append("provider", provider.name())
+                .append("billId", bill.id())
+                .append("patientId", bill.patientId())
+                .append("phone", phone)
+                .append("amount", bill.balance())
+                .append("currency", bill.currency())
+                .append("status", Status.PENDING.name())
+                .append("createdAt", Date.from(now));
+        requests.insertOne(request);
+        return PushRequest.of(request);
+    }
+
+    /** Names the request by the id the provider gave it, which its callbacks carry. */
+    void identify(String id, String providerRequestId) {
+        requests.updateOne(eq("_id", id), set("providerRequestId", providerRequestId));
+    }
+
+    /** Marks the request succeeded; answers it as it was before, to tell a late success. */
+    Optional<PushRequest> succeeded(Provider provider, String providerRequestId) {
+        return Optional.ofNullable(requests.findOneAndUpdate(byProvider(provider, providerRequestId),
+                set("status", Status.SUCCEEDED.name()), RETURN_BEFORE)).map(PushRequest::of);
+    }
+
+    /** Ends a pending request with a failure; empty when it had already ended (or is unknown). */
+    Optional<PushRequest> failed(Provider provider, String providerRequestId, Failure failure) {
+        Status status = failure == Failure.TIMED_OUT ? Status.TIMED_OUT : Status.FAILED;
+        return Optional.ofNullable(requests.findOneAndUpdate(and(byProvider(provider, providerRequestId), eq("status", Status.PENDING.name())),
+                combine(set("status", status.name()), set("failure", failure.name())), RETURN_BEFORE)).map(PushRequest::of);
+    }
+
+    Optional<PushRequest> find(Provider provider, String providerRequestId) {
+        return Optional.ofNullable(requests.find(byProvider(provider, providerRequestId)).first()).map(PushRequest::of);
+    }
+
+    /** The pending requests of one provider to one phone, newest first. */
+    List<PushRequest> pendingFor(Provider provider, String phone) {
+        List<PushRequest> found = new ArrayList<>();
+        requests.find(and(eq("provider", provider.name()), eq("phone", phone), eq("status", Status.PENDING.name())))
+                .sort(new Document("createdAt", -1)).limit(10).forEach(d -> found.add(PushRequest.of(d)));
+        return found;
+    }
+
+    /** Requests still pending that were sent before {@code before}, oldest first. */
+    List<PushRequest> pendingSince(Instant before, int limit) {
+        List<PushRequest> found = new ArrayList<>();
+        requests.find(and(eq("status", Status.PENDING.name()), lt("createdAt", Date.from(before))))
+                .sort(new Document("createdAt", 1)).limit(limit).forEach(d -> found.add(PushRequest.of(d)));
+        return found;
+    }
+
+    private static org.bson.conversions.Bson byProvider(Provider provider, String providerRequestId) {
+        return and(eq("provider", provider.name()), eq("providerRequestId", providerRequestId));
+    }
+}
