@@ -1,6 +1,7 @@
 package org.afyadial;
 
 import io.micronaut.runtime.Micronaut;
+import org.afyadial.imports.ImportCsvCommand;
 import org.afyadial.simulator.UssdSimulatorCli;
 import org.afyadial.ussd.LintMenusCommand;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -26,13 +27,14 @@ import java.util.Map;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
 
-    /** Runs the service, or one of the commands {@code ussd-sim}, {@code lint-menus}, {@code train-startup} named by the first argument. */
+    /** Runs the service, or one of the commands {@code ussd-sim}, {@code lint-menus}, {@code import-csv}, {@code train-startup} named by the first argument. */
     public static void main(String[] args) {
         String command = args.length > 0 ? args[0] : "";
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
             case "ussd-sim" -> System.exit(UssdSimulatorCli.run(rest, System.in, System.out));
             case "lint-menus" -> System.exit(LintMenusCommand.run(rest, System.out));
+            case "import-csv" -> System.exit(ImportCsvCommand.run(rest, System.out));
             case "train-startup" -> trainStartup();
             default -> Micronaut.build(args).mainClass(Application.class).banner(false).start();
         }
