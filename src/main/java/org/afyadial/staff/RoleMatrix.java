@@ -104,7 +104,11 @@ public final class RoleMatrix {
             row(POST, "/api/v1/notifications/sms", FRONT_DESK),
             row(GET, "/api/v1/notifications", FRONT_DESK),
             row(GET, "/api/v1/alerts", EnumSet.of(ADMIN)),
-            row(POST, "/api/v1/alerts/sms-sending/resume", EnumSet.of(ADMIN)));
+            row(POST, "/api/v1/alerts/sms-sending/resume", EnumSet.of(ADMIN)),
+
+            // imports of existing records
+            row(POST, "/api/v1/imports", EnumSet.of(ADMIN)),
+            row(GET, "/api/v1/imports/*", EnumSet.of(ADMIN)));
 
     private RoleMatrix() {
     }
