@@ -1,6 +1,7 @@
 package org.afyadial;
 
 import io.micronaut.runtime.Micronaut;
+import org.afyadial.imports.ImportCsvCommand;
 import org.afyadial.simulator.UssdSimulatorCli;
 import org.afyadial.store.BackupCommands;
 import org.afyadial.ussd.LintMenusCommand;
@@ -27,13 +28,17 @@ import java.util.Map;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
 
-    /** Runs the service, or one of the commands {@code ussd-sim}, {@code lint-menus}, {@code train-startup}, {@code backup}, {@code restore} named by the first argument. */
+    /**
+     * Runs the service, or one of the commands {@code ussd-sim}, {@code lint-menus}, {@code import-csv},
+     * {@code train-startup}, {@code backup}, {@code restore} named by the first argument.
+     */
     public static void main(String[] args) {
         String command = args.length > 0 ? args[0] : "";
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
             case "ussd-sim" -> System.exit(UssdSimulatorCli.run(rest, System.in, System.out));
             case "lint-menus" -> System.exit(LintMenusCommand.run(rest, System.out));
+            case "import-csv" -> System.exit(ImportCsvCommand.run(rest, System.out));
             case "train-startup" -> trainStartup();
             case "backup" -> System.exit(BackupCommands.backup(rest, System.out));
             case "restore" -> System.exit(BackupCommands.restore(rest, System.out));

@@ -1,9 +1,9 @@
 package org.afyadial.patients;
 
 /** The ABO/Rh blood types a record may carry. */
-final class BloodTypes {
+public final class BloodTypes {
 
-    static final String PATTERN = "^(A|B|AB|O)[+-]$";
+    public static final String PATTERN = "^(A|B|AB|O)[+-]$";
 
     private BloodTypes() {
     }

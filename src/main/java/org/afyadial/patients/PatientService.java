@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
 public class PatientService {
 
     static final String TARGET = "patient";
-    private static final String IDENTIFIER_COUNTER = "patient-identifier";
+    static final String IDENTIFIER_COUNTER = "patient-identifier";
 
     private final PatientRepository repository;
     private final Counters counters;
@@ -55,11 +55,16 @@ public class PatientService {
     public Patient register(@Valid PatientDetails details, @Nullable String pin, Channel channel) {
         String pinHash = pin == null ? null : Pins.hash(pin);
         Instant now = clock.instant();
-        Patient fresh = new Patient(null, "AFD-PT-%06d".formatted(counters.next(IDENTIFIER_COUNTER)), null, null, null, null, null, null, null, null, null,
+        Patient fresh = new Patient(null, identifier(counters.next(IDENTIFIER_COUNTER)), null, null, null, null, null, null, null, null, null,
                 null, false, true, pinHash, false, null, now, now, null);
         Patient saved = repository.save(fresh.withDetails(details, e164(details.phone()), now));
         audit.record(channel, "patient.create", TARGET, saved.id(), saved.id());
         return saved;
+    }
+
+    /** The identifier patients and staff read, {@code AFD-PT-000123}, of a value of the identifier counter. */
+    static String identifier(long value) {
+        return "AFD-PT-%06d".formatted(value);
     }
 
     public Patient get(String id) {

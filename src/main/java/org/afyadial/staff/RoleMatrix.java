@@ -115,7 +115,11 @@ public final class RoleMatrix {
             row(GET, "/api/v1/payments", EnumSet.of(ADMIN, RECEPTIONIST)),
             row(GET, "/api/v1/payments/reconciliation", EnumSet.of(ADMIN, RECEPTIONIST)),
             row(POST, "/api/v1/payments/*/match", EnumSet.of(ADMIN)),
-            row(POST, "/api/v1/payments/*/refund", EnumSet.of(ADMIN)));
+            row(POST, "/api/v1/payments/*/refund", EnumSet.of(ADMIN)),
+
+            // imports of existing records
+            row(POST, "/api/v1/imports", EnumSet.of(ADMIN)),
+            row(GET, "/api/v1/imports/*", EnumSet.of(ADMIN)));
 
     private RoleMatrix() {
     }

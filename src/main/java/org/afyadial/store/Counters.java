@@ -1,12 +1,16 @@
 package org.afyadial.store;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import jakarta.inject.Singleton;
 import org.bson.Document;
+
+import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * Named sequences (1, 2, 3...). The {@code counters} document proposes the next value with an
@@ -39,16 +43,41 @@ public class Counters {
         }
     }
 
+    /**
+     * {@code size} consecutive values, the first returned, for bulk creation: one proposal and one insert of all
+     * their {@code counter_values} documents. A value another caller holds makes the whole block draw again (the
+     * values of the refused block that were inserted stay unused: a gap, never a value given twice).
+     */
+    public long nextBlock(String name, int size) {
+        while (true) {
+            long last = propose(name, size);
+            long first = last - size + 1;
+            List<Document> values = LongStream.rangeClosed(first, last).mapToObj(v -> new Document("_id", name + "|" + v)).toList();
+            try {
+                store.collection(VALUES).insertMany(values);
+                return first;
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private long propose(String name) {
+        return propose(name, 1);
+    }
+
+    private long propose(String name, int size) {
         try {
             Document counter = store.collection(PROPOSALS).findOneAndUpdate(
                     new Document("_id", name),
-                    Updates.inc("seq", 1L),
+                    Updates.inc("seq", (long) size),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
             return ((Number) counter.get("seq")).longValue();
         } catch (MongoException e) {
             rethrowUnlessDuplicate(e); // two first upserts raced: the counter exists now
-            return propose(name);
+            return propose(name, size);
         }
     }
 

@@ -1,0 +1,21 @@
+package org.afyadial.imports;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** The summary an import prints at its end. */
+final class ImportReport {
+
+    private ImportReport() {
+    }
+
+    static void print(ImportSummary summary, boolean dryRun, Path rejects, PrintStream out) {
+        out.printf("%s%,d rows read: %,d imported, %,d duplicates, %,d rejected; %,d patients created%n",
+                dryRun ? "Dry run (nothing written): " : "", summary.read(), summary.imported(), summary.duplicates(),
+                summary.rejected(), summary.patientsCreated());
+        summary.rejectedByReason().forEach((reason, count) -> out.printf("  rejected %-28s %,d%n", reason, count));
+        if (summary.rejected() > 0) {
+            out.println("Rejected rows, with their line and reason: " + rejects);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.afyadial.patients;
+
+import org.bson.types.ObjectId;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * A person as a record imported from another system describes them, without a phone. Their patient id is derived
+ * from who they are (folded name, birth year, sex, blood type): every row about the same person, in this file or a
+ * later one, names the same patient, and the unique {@code _id} keeps them one record without a look-up field.
+ */
+public record ImportedPerson(String firstName, String lastName, int birthYear, Sex sex, String bloodType) {
+
+    public String patientId() {
+        String who = String.join("|", SearchNames.of(firstName, lastName), Integer.toString(birthYear), sex.name(), bloodType);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(who.getBytes(StandardCharsets.UTF_8));
+            return new ObjectId(Arrays.copyOf(digest, 12)).toHexString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
