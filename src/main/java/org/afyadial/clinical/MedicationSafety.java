@@ -1,0 +1,152 @@
+package org.afyadial.clinical;
+
+import io.micronaut.context.annotation.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The medication safety check: every item of a prescription against the patient's conditions, allergies,
+ * pregnancy, breastfeeding, age, weight and other drugs, by the rules of {@code clinical/safety-rules.yaml}.
+ * The rules are read and checked when the service starts; a problem in them stops the start.
+ * A drug missing from the file is never passed as safe: it gets a warning that it could not be checked.
+ */
+@Context
+public class MedicationSafety {
+
+    static final String CONDITIONS_RESOURCE = "clinical/conditions.yaml";
+    static final String RULES_RESOURCE = "clinical/safety-rules.yaml";
+    private static final String OWN_SOURCE = "AfyaDial safety check";
+
+    private final ConditionCodes conditions;
+    private final DrugCatalog catalog;
+    private final List<SafetyRule> rules;
+
+    MedicationSafety() {
+        this(SafetyRulesFile.read(resource(CONDITIONS_RESOURCE), resource(RULES_RESOURCE)));
+    }
+
+    MedicationSafety(SafetyRulesFile.Result file) {
+        if (!file.problems().isEmpty()) {
+            throw new IllegalStateException("The medication safety rules have problems:\n  " + String.join("\n  ", file.problems()));
+        }
+        this.conditions = file.conditions();
+        this.catalog = file.catalog();
+        this.rules = file.rules();
+    }
+
+    ConditionCodes conditions() {
+        return conditions;
+    }
+
+    DrugCatalog catalog() {
+        return catalog;
+    }
+
+    List<SafetyRule> rules() {
+        return rules;
+    }
+
+    /** The alerts of every item, item by item; {@code otherDrugs} are the patient's other active prescriptions. */
+    List<Alert> check(PatientFacts patient, List<DoseOrder> items, List<String> otherDrugs) {
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            int index = i;
+            List<String> others = new ArrayList<>(otherDrugs);
+            IntStream.range(0, items.size()).filter(j -> j != index).forEach(j -> others.add(items.get(j).drug()));
+            alerts.addAll(check(index, items.get(i), patient, others));
+        }
+        return List.copyOf(alerts);
+    }
+
+    private List<Alert> check(int index, DoseOrder item, PatientFacts patient, List<String> others) {
+        Optional<Drug> resolved = catalog.resolve(item.drug());
+        if (resolved.isEmpty()) {
+            return List.of(new Alert(index, item.drug(), "unknown-drug", Severity.WARNING,
+                    item.drug() + " is not in the drug list: it could not be checked for allergies, conditions or interactions.",
+                    OWN_SOURCE));
+        }
+        Drug drug = resolved.get();
+        List<Alert> alerts = new ArrayList<>();
+        boolean allergyFound = false;
+        for (SafetyRule rule : rules) {
+            Optional<String> explanation = covers(rule, drug) && rule.appliesAt(patient.age())
+                    ? finding(rule, drug, item, patient, others) : Optional.empty();
+            if (explanation.isPresent()) {
+                alerts.add(new Alert(index, item.drug(), rule.id(), rule.severity(), explanation.get(), rule.source()));
+                allergyFound |= rule.kind() == SafetyRule.Kind.ALLERGY;
+            }
+        }
+        if (!allergyFound) {
+            recordedAllergy(drug, patient).ifPresent(allergy -> alerts.add(new Alert(index, item.drug(), "recorded-allergy",
+                    Severity.CONTRAINDICATED, "The patient's record lists an allergy to " + allergy + ".", OWN_SOURCE)));
+        }
+        return alerts;
+    }
+
+    /** An interaction rule covers the drugs on both of its sides. */
+    private static boolean covers(SafetyRule rule, Drug drug) {
+        return drug.is(rule.drug()) || rule.kind() == SafetyRule.Kind.INTERACTION && drug.is(rule.with());
+    }
+
+    /** The explanation when the rule fires, empty when it does not. */
+    private Optional<String> finding(SafetyRule rule, Drug drug, DoseOrder item, PatientFacts patient, List<String> others) {
+        boolean fires = switch (rule.kind()) {
+            case CONDITION -> patient.conditions().stream().anyMatch(c -> c.code().equals(rule.condition())
+                    && (rule.egfrBelow() == null || c.egfr() == null || c.egfr() < rule.egfrBelow()));
+            case ALLERGY -> patient.allergies().stream().anyMatch(a -> catalog.substance(a).contains(rule.allergy()));
+            case PREGNANCY -> patient.pregnant();
+            case BREASTFEEDING -> patient.breastfeeding();
+            case AGE -> true;
+            case INTERACTION -> others.stream().map(catalog::resolve).flatMap(Optional::stream)
+                    .anyMatch(other -> drug.is(rule.drug()) && other.is(rule.with()) || drug.is(rule.with()) && other.is(rule.drug()));
+            case MAX_DOSE -> false;
+        };
+        if (rule.kind() == SafetyRule.Kind.MAX_DOSE) {
+            return overdose(rule, item, patient);
+        }
+        return fires ? Optional.of(rule.explanation()) : Optional.empty();
+    }
+
+    private Optional<String> overdose(SafetyRule rule, DoseOrder item, PatientFacts patient) {
+        if (item.doseMg() == null) {
+            return Optional.of("The dose in mg was not given, so it could not be checked. " + rule.explanation());
+        }
+        BigDecimal limit = rule.maxDailyMg();
+        if (rule.maxDailyMgPerKg() != null) {
+            if (patient.weightKg() == null) {
+                return Optional.of("No weight is recorded, so the dose could not be checked. " + rule.explanation());
+            }
+            limit = rule.maxDailyMgPerKg().multiply(patient.weightKg());
+        }
+        BigDecimal daily = item.dailyMg();
+        return daily.compareTo(limit) > 0
+                ? Optional.of(rule.explanation() + " Prescribed: " + daily.stripTrailingZeros().toPlainString()
+                        + " mg a day, maximum " + limit.stripTrailingZeros().toPlainString() + " mg.")
+                : Optional.empty();
+    }
+
+    private Optional<String> recordedAllergy(Drug drug, PatientFacts patient) {
+        return patient.allergies().stream()
+                .filter(allergy -> catalog.named(allergy).filter(drug::is).isPresent())
+                .findFirst();
+    }
+
+    static String resource(String name) {
+        try (InputStream in = MedicationSafety.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
