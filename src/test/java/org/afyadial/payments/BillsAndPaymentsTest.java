@@ -85,7 +85,7 @@ class BillsAndPaymentsTest {
         assertEquals("KES", bill.get("currency"));
         assertTrue(((String) bill.get("reference")).matches("B[2-9A-HJ-NP-Z]{4}"), (String) bill.get("reference"));
 
-        appointments.cancelByStaff(appointment.id(), "doctor away");
+        appointments.cancelByStaff(appointment.id(), "doctor away", null);
         assertEquals("VOID", onlyBill(patient.id()).get("status"));
     }
 
@@ -97,7 +97,7 @@ class BillsAndPaymentsTest {
         String billId = (String) onlyBill(patient.id()).get("id");
         Payment payment = ledger.record(success("MP1", billReference(billId), 150_000L, "KES"));
 
-        appointments.cancelByStaff(appointment.id(), "patient travelled");
+        appointments.cancelByStaff(appointment.id(), "patient travelled", null);
         assertEquals("REFUND_DUE", onlyBill(patient.id()).get("status"));
         assertEquals(1, ((List<?>) call(HttpRequest.GET("/api/v1/payments/reconciliation"), admin(), HttpStatus.OK).get("refundsDue")).size());
 

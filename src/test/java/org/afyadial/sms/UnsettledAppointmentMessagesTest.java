@@ -82,7 +82,7 @@ class UnsettledAppointmentMessagesTest {
     @Test
     void aCancellationStoredWithItsRemindersStillQueuedCancelsThem() {
         Appointment booked = appointments.book(patient.id(), doctor.id(), MONDAY_9AM, null, Channel.USSD);
-        appointments.cancelByStaff(booked.id(), "doctor away");
+        appointments.cancelByStaff(booked.id(), "doctor away", null);
         outbox().updateMany(regex("idempotencyKey", "^reminder:" + booked.id()), // the crash came before they were cancelled
                 new Document("$set", new Document("status", "QUEUED")));
 
