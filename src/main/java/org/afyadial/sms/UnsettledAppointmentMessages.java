@@ -1,7 +1,5 @@
 package org.afyadial.sms;
 
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.afyadial.appointments.Appointment;
 import org.afyadial.appointments.AppointmentService;
@@ -14,8 +12,8 @@ import java.util.List;
 
 /**
  * An appointment is stored before its messages are queued: a crash between the two left a booking without its
- * confirmation and reminders, or a cancelled one whose reminders still go out. At every start, the appointments
- * changed in the last days get their messages settled again ({@link AppointmentReminders#settle}); the idempotency
+ * confirmation and reminders, or a cancelled one whose reminders still go out. At every start
+ * ({@link SettleMessagesAtStart}), the appointments changed in the last days get their messages settled again ({@link AppointmentReminders#settle}); the idempotency
  * keys, derived from the appointment, keep what was queued before from being queued twice.
  */
 @Singleton
@@ -33,11 +31,6 @@ class UnsettledAppointmentMessages {
         this.appointments = appointments;
         this.reminders = reminders;
         this.clock = clock;
-    }
-
-    @EventListener
-    void onStartup(StartupEvent started) {
-        settleRecentChanges();
     }
 
     void settleRecentChanges() {
