@@ -5,26 +5,19 @@ package org.afyadial.sms;
  * and medication reminders (whose times the patient chose) go out when due.
  */
 public enum MessageKind {
-    REPLY(false, true),
-    STAFF(true, true),
-    APPOINTMENT_CONFIRMATION(true, true),
-    APPOINTMENT_REMINDER(true, false),
-    MEDICATION_REMINDER(false, false);
+    REPLY(false),
+    STAFF(true),
+    APPOINTMENT_CONFIRMATION(true),
+    APPOINTMENT_REMINDER(true),
+    MEDICATION_REMINDER(false);
 
     private final boolean waitsForQuietHoursEnd;
-    private final boolean essential;
 
-    MessageKind(boolean waitsForQuietHoursEnd, boolean essential) {
+    MessageKind(boolean waitsForQuietHoursEnd) {
         this.waitsForQuietHoursEnd = waitsForQuietHoursEnd;
-        this.essential = essential;
     }
 
     boolean waitsForQuietHoursEnd() {
         return waitsForQuietHoursEnd;
-    }
-
-    /** Essential messages still go to a patient who sent STOP (answers, staff messages, confirmations). */
-    boolean essential() {
-        return essential;
     }
 }

@@ -8,6 +8,7 @@ import org.afyadial.appointments.CancellationWindowClosed;
 import org.afyadial.audit.AuditTrail;
 import org.afyadial.patients.Channel;
 import org.afyadial.patients.PatientService;
+import org.afyadial.store.VersionedUpdate;
 import org.afyadial.system.ProblemException;
 
 import java.util.HashMap;
@@ -71,7 +72,7 @@ class PatientSmsCommands {
             try {
                 Appointment cancelled = appointments.cancelByPatient(appointment.id(), appointment.patientId(), Channel.SMS);
                 return new Reply("patient-cancelled", texts.when(cancelled), appointment.id());
-            } catch (ProblemException refused) {
+            } catch (ProblemException | VersionedUpdate.ChangedMeanwhile refused) {
                 Map<String, String> values = new HashMap<>(texts.when(appointment));
                 values.put("reason", refused instanceof CancellationWindowClosed
                         ? templates.render(language, "too-late", Map.of("hours", String.valueOf(appointmentSettings.cancellationWindowHours())))

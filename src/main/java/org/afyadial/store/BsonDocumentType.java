@@ -7,16 +7,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
 
 /**
  * How the embedded store writes documents into its H2 file: as BSON, the form they arrive in. H2's default for an
  * object is Java serialization, which writes the class descriptions with every document and reads them back by
- * reflection; under load that took a tenth of the service's CPU. Files written before hold serialized documents:
- * they are still read, and become BSON as H2 rewrites their pages. Such values start with one of H2's own type
- * tags, which are all below 128, never with {@link #BSON}.
+ * reflection; under load that took a tenth of the service's CPU. Each value starts with {@link #BSON}, which none
+ * of H2's own type tags (all below 128) is: a value written any other way is refused rather than misread.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
@@ -26,7 +24,6 @@ final class BsonDocumentType extends BasicDataType<Document> {
     /** Heap bytes a decoded document takes per byte of its BSON, roughly: H2 sizes its cache and pages by it. */
     private static final int HEAP_PER_BSON_BYTE = 4;
 
-    private final ObjectDataType serialized = new ObjectDataType();
     /** A running average of the documents' BSON sizes; racy updates only blur an estimate. */
     private volatile int averageSize = 512;
 
@@ -53,7 +50,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
     @Override
     public Document read(ByteBuffer buffer) {
         if (buffer.get(buffer.position()) != BSON) {
-            return (Document) serialized.read(buffer);
+            throw new IllegalStateException("A document in the store file is not BSON: the file was written by another program");
         }
         int start = buffer.position() + 1;
         // a BSON document starts with its own length, little-endian

@@ -58,15 +58,8 @@ final class EmbeddedCollection extends H2Collection {
         }
     }
 
-    /**
-     * Keeps the documents in memory only, out of the file (see {@link CollectionIndexes#shortLived}). What an
-     * earlier release wrote to the file is deleted first, so that it does not come back at every start.
-     */
+    /** Keeps the documents in memory only, out of the file (see {@link CollectionIndexes#shortLived}). */
     void keepInMemory() {
-        if (!documents.isEmpty()) {
-            deleteDocuments(new Document(), 0);
-            documents.getStore().commit();
-        }
         documents.setVolatile(true);
     }
 

@@ -1,8 +1,6 @@
 package org.afyadial.store;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
-import io.micronaut.http.HttpStatus;
-import org.afyadial.system.ProblemException;
 
 import java.util.function.Supplier;
 
@@ -30,9 +28,9 @@ public final class VersionedUpdate {
     }
 
     /** The record kept changing under us: the caller may reload and retry. */
-    public static class ChangedMeanwhile extends ProblemException {
+    public static class ChangedMeanwhile extends RuntimeException {
         ChangedMeanwhile(String target) {
-            super(HttpStatus.CONFLICT, target + " was changed by someone else meanwhile; reload and retry");
+            super(target + " was changed by someone else meanwhile; reload and retry", null, false, false);
         }
     }
 }

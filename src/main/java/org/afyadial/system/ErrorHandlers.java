@@ -1,7 +1,10 @@
 package org.afyadial.system;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.afyadial.store.DuplicateKey;
+import org.afyadial.store.VersionedUpdate;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.reflect.ReflectionUtils;
@@ -43,6 +46,7 @@ import java.util.stream.Collectors;
 final class ErrorHandlers {
 
     private static final String ALREADY_EXISTS = "This record already exists";
+    private static final String OUR_FAULT = "Something went wrong on our side; it has been logged";
 
     private ErrorHandlers() {
     }
@@ -210,7 +214,10 @@ final class ErrorHandlers {
         }
     }
 
-    /** A unique index said no: the thing already exists (a booked slot, a username, an idempotency key). */
+    /**
+     * A unique index said no: the thing already exists (a booked slot, a username, an idempotency key). A store that
+     * cannot be reached is worth a retry; any other store error is ours.
+     */
     @Singleton
     @Produces
     static final class StoreFailure implements ExceptionHandler<MongoException, HttpResponse<?>> {
@@ -227,8 +234,27 @@ final class ErrorHandlers {
                 return problem(processor, request, e, HttpStatus.CONFLICT, ALREADY_EXISTS, List.of());
             }
             LOG.error("Store failure on {} {}", request.getMethod(), request.getPath(), e);
-            return problem(processor, request, e, HttpStatus.SERVICE_UNAVAILABLE,
-                    "The record store is unavailable, please retry shortly", List.of());
+            if (e instanceof MongoTimeoutException || e instanceof MongoSocketException) {
+                return problem(processor, request, e, HttpStatus.SERVICE_UNAVAILABLE,
+                        "The record store is unavailable, please retry shortly", List.of());
+            }
+            return problem(processor, request, e, HttpStatus.INTERNAL_SERVER_ERROR, OUR_FAULT, List.of());
+        }
+    }
+
+    /** A versioned record kept changing under a change: the caller may reload and retry. */
+    @Singleton
+    @Produces
+    static final class ConcurrentChange implements ExceptionHandler<VersionedUpdate.ChangedMeanwhile, HttpResponse<?>> {
+        private final ErrorResponseProcessor<?> processor;
+
+        ConcurrentChange(ErrorResponseProcessor<?> processor) {
+            this.processor = processor;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, VersionedUpdate.ChangedMeanwhile e) {
+            return problem(processor, request, e, HttpStatus.CONFLICT, e.getMessage(), List.of());
         }
     }
 
@@ -249,8 +275,7 @@ final class ErrorHandlers {
                 return problem(processor, request, e, HttpStatus.CONFLICT, ALREADY_EXISTS, List.of());
             }
             LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), e);
-            return problem(processor, request, e, HttpStatus.INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side; it has been logged", List.of());
+            return problem(processor, request, e, HttpStatus.INTERNAL_SERVER_ERROR, OUR_FAULT, List.of());
         }
     }
 }

@@ -8,7 +8,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.types.Binary;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -32,7 +31,7 @@ import java.util.function.Consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The embedded store's documents on file: BSON from now on, Java-serialized ones of earlier files still read. */
+/** The embedded store's documents on file: BSON, and nothing else read as a document. */
 class BsonDocumentTypeTest {
 
     @TempDir
@@ -62,30 +61,14 @@ class BsonDocumentTypeTest {
         onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file), Set.of()), things ->
                 assertEquals(List.of(everyKind(1), everyKind(2)), all(things)));
 
-        // written as BSON: H2's default type, which earlier releases read with, no longer understands them
+        // written as BSON: H2's default type does not understand them
         try (MVStore raw = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
             assertThrows(MVStoreException.class, () -> raw.<Object, Object>openMap("databases.afyadial.things").get(1));
         }
     }
 
     @Test
-    void aFileWrittenByJavaSerializationIsReadAndKeptReadable() {
-        Path file = dir.resolve("store.mv");
-        // how mongo-java-server writes documents out of the box, and so did earlier AfyaDial releases
-        onServer(new H2Backend(new MVStore.Builder().fileName(file.toString()).open()),
-                things -> things.insertMany(List.of(everyKind(1), everyKind(2), everyKind(3))));
-
-        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file), Set.of()), things -> {
-            assertEquals(List.of(everyKind(1), everyKind(2), everyKind(3)), all(things));
-            things.updateOne(Filters.eq("_id", 2), Updates.set("text", "changed"));
-            things.insertOne(everyKind(4));
-        });
-        onServer(new EmbeddedBackend(EmbeddedBackend.openFile(file), Set.of()), things ->
-                assertEquals(List.of(everyKind(1), everyKind(2).append("text", "changed"), everyKind(3), everyKind(4)), all(things)));
-    }
-
-    @Test
-    void aDocumentIsWrittenAsBsonAndAnOlderValueReadAsSerialized() {
+    void aDocumentIsWrittenAsBsonAndAValueWrittenOtherwiseRefused() {
         de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "s1")
                 .append("screen", "CON Choose a time\n1. 08:10").append("hops", 3);
 
@@ -98,7 +81,7 @@ class BsonDocumentTypeTest {
 
         WriteBuffer serialized = new WriteBuffer();
         new ObjectDataType().write(serialized, document);
-        assertEquals(document, BsonDocumentType.INSTANCE.read(serialized.getBuffer().flip()));
+        assertThrows(IllegalStateException.class, () -> BsonDocumentType.INSTANCE.read(serialized.getBuffer().flip()));
     }
 
     private static List<Document> all(MongoCollection<Document> things) {

@@ -1,8 +1,10 @@
 package org.afyadial.store;
 
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,7 +21,7 @@ import org.bson.Document;
 
 import java.util.List;
 
-/** Test-only feature: a collection with a unique index and an endpoint that writes to it. */
+/** Test-only feature: a collection with a unique index, an endpoint that writes to it and ones that fail in the store. */
 @Controller("/test/probes")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class DuplicateProbe {
@@ -52,6 +54,25 @@ class DuplicateProbe {
     Probe create(@Body @Valid Probe probe) {
         store.collection("probes").insertOne(new Document("code", probe.code()).append("quantity", probe.quantity()));
         return probe;
+    }
+
+    /** A command the store refuses for a reason other than a duplicate. */
+    @Post("/refused")
+    void refused() {
+        store.database().runCommand(new Document("noSuchCommand", 1));
+    }
+
+    /** What the driver throws when it finds no server to talk to. */
+    @Post("/unreachable")
+    void unreachable() {
+        throw new MongoTimeoutException("Timed out while waiting for a server");
+    }
+
+    @Post("/contended")
+    void contended() {
+        VersionedUpdate.retrying("Probe X-1", () -> {
+            throw new OptimisticLockException("version changed");
+        });
     }
 
     @Post("/boom")

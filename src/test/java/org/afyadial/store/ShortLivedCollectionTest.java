@@ -56,27 +56,6 @@ class ShortLivedCollectionTest {
         }
     }
 
-    @Test
-    void whatAnEarlierReleaseWroteToTheFileIsDeletedAtTheFirstStart() {
-        onServer(Set.of(), db -> {
-            db.getCollection("sessions").createIndex(Indexes.ascending("phone"));
-            db.getCollection("sessions").insertMany(List.of(session("old1", "+254700000001"), session("old2", "+254700000001")));
-            db.getCollection("records").insertOne(new Document("_id", "r1"));
-        });
-
-        onServer(SESSIONS_SHORT_LIVED, db -> {
-            assertEquals(List.of(), find(db, "sessions", Filters.eq("phone", "+254700000001")));
-            assertEquals(0, db.getCollection("sessions").countDocuments());
-            db.getCollection("sessions").insertOne(session("new", "+254700000001"));
-            assertEquals(List.of(session("new", "+254700000001")), find(db, "sessions", Filters.eq("phone", "+254700000001")));
-        });
-
-        try (MVStore file = new MVStore.Builder().fileName(file().toString()).readOnly().open()) {
-            assertTrue(documents(file, "sessions").isEmpty(), "the deletion was written to the file");
-            assertEquals(1, documents(file, "records").size());
-        }
-    }
-
     private static Document session(String id, String phone) {
         return new Document("_id", id).append("phone", phone).append("state", "main");
     }
