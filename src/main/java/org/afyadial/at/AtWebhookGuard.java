@@ -11,19 +11,23 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.runtime.event.annotation.EventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.util.List;
 
 /**
  * Africa's Talking neither signs its callbacks nor publishes its addresses, so every {@code /at/**} webhook is
  * guarded by a secret in the URL ({@code ?token=}, compared in constant time) and optionally by an address
- * allow-list. A refused request gets 403 before anything reads its body. The path pattern is a regular expression,
+ * allow-list. The caller is the connection's peer; a forwarding header is believed only when
+ * {@code micronaut.server.client-address-header} names it (a proxy in front), and then only for the address that
+ * proxy appended, the last one: anything before it is whatever the caller wrote. A refused request gets 403 before
+ * anything reads its body. The path pattern is a regular expression,
  * as Micronaut's Ant-style matcher splits pattern and path into new strings on every request, every USSD hop here.
  */
 @ServerFilter(value = "/at(/.*)?", patternStyle = FilterPatternStyle.REGEX)
@@ -33,14 +37,14 @@ class AtWebhookGuard {
 
     private final byte[] token;
     private final List<CidrRange> allowed;
-    private final HttpClientAddressResolver addresses;
+    private final @Nullable String forwardingHeader;
     private final Counter wrongToken;
     private final Counter outsideRanges;
 
-    AtWebhookGuard(AtWebhookSettings settings, HttpClientAddressResolver addresses, MeterRegistry registry) {
+    AtWebhookGuard(AtWebhookSettings settings, HttpServerConfiguration server, MeterRegistry registry) {
         this.token = settings.hasToken() ? settings.token().getBytes(StandardCharsets.UTF_8) : null;
         this.allowed = settings.ranges();
-        this.addresses = addresses;
+        this.forwardingHeader = server.getClientAddressHeader();
         this.wrongToken = rejections(registry, "token");
         this.outsideRanges = rejections(registry, "address");
     }
@@ -66,7 +70,7 @@ class AtWebhookGuard {
             return forbidden();
         }
         if (!allowed.isEmpty()) {
-            String caller = addresses.resolve(request);
+            String caller = caller(request);
             if (caller == null || allowed.stream().noneMatch(range -> range.contains(caller))) {
                 LOG.warn("Refused {} {} from {}: not in AT_ALLOWED_CIDRS", request.getMethod(), request.getPath(), caller);
                 outsideRanges.increment();
@@ -74,6 +78,15 @@ class AtWebhookGuard {
             }
         }
         return null;
+    }
+
+    private @Nullable String caller(HttpRequest<?> request) {
+        if (forwardingHeader == null) {
+            InetSocketAddress peer = request.getRemoteAddress();
+            return peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
+        }
+        List<String> values = request.getHeaders().getAll(forwardingHeader);
+        return values.isEmpty() ? null : ForwardedFor.lastHop(values.getLast());
     }
 
     private boolean tokenMatches(@Nullable String given) {

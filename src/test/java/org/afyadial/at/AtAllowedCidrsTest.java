@@ -40,6 +40,20 @@ class AtAllowedCidrsTest {
         assertEquals(0, store.collection("ussd_sessions").countDocuments());
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            X-Forwarded-For | 196.201.214.7
+            X-Forwarded-For | 10.0.0.1, 196.201.214.7
+            Forwarded       | for=196.201.214.7
+            X-Real-IP       | 196.201.214.7
+            """)
+    void aForwardingHeaderTheCallerWroteIsNotBelievedWhenNoProxyIsConfigured(String header, String value) {
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.POST("/at/ussd", "sessionId=ATUid_xff&phoneNumber=%2B254700111334&text=")
+                        .header(header, value).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class));
+        assertEquals(403, refused.code());
+    }
+
     @ParameterizedTest(name = "{0} in {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             196.201.214.7     | 196.201.214.0/24 | true
