@@ -12,11 +12,18 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * The {@code sms_inbound} collection: every text received, kept once. The provider's message id
+ * The {@code sms_inbound} collection: every text received, kept once (its first {@value #KEPT_CHARACTERS} characters). The provider's message id
  * is the document's {@code _id}, so a redelivery of the same message is refused by the store itself.
  */
 @Singleton
 class InboundLog {
+
+    /**
+     * Characters of a text kept: three concatenated SMS parts, more than any command or reply a patient
+     * types. Anyone can post to the webhook; a longer text is cut, and its length noted, so the store
+     * cannot be grown by a few huge bodies.
+     */
+    static final int KEPT_CHARACTERS = 480;
 
     private final MongoCollection<Document> inbound;
 
@@ -36,7 +43,8 @@ class InboundLog {
         Document document = new Document("_id", sms.providerId())
                 .append("phone", sms.from())
                 .append("to", sms.to())
-                .append("text", sms.text())
+                .append("text", sms.text().length() > KEPT_CHARACTERS ? sms.text().substring(0, KEPT_CHARACTERS) : sms.text())
+                .append("textLength", sms.text().length())
                 .append("receivedAt", Date.from(sms.receivedAt()))
                 .append("networkCode", sms.networkCode())
                 .append("command", command == null ? null : command.name())
