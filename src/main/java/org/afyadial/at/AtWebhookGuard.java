@@ -19,12 +19,13 @@ import java.security.MessageDigest;
 import java.util.List;
 
 /**
- * Africa's Talking neither signs its callbacks nor publishes its addresses, so every {@code /at/**} webhook is
+ * Africa's Talking neither signs its callbacks nor publishes its addresses, so every {@code /at/**} webhook (and
+ * the mobile-money providers' {@code /mpesa/**}, {@code /momo/**}, which sign nothing either) is
  * guarded by a secret in the URL ({@code ?token=}, compared in constant time) and optionally by an address
  * allow-list. A refused request gets 403 before anything reads its body. The path pattern is a regular expression,
  * as Micronaut's Ant-style matcher splits pattern and path into new strings on every request, every USSD hop here.
  */
-@ServerFilter(value = "/at(/.*)?", patternStyle = FilterPatternStyle.REGEX)
+@ServerFilter(value = "/(at|mpesa|momo)(/.*)?", patternStyle = FilterPatternStyle.REGEX)
 class AtWebhookGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtWebhookGuard.class);
