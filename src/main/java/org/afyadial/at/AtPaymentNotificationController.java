@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -26,6 +28,7 @@ import java.util.Map;
  * Notifications"): {@code transactionId, category, providerRefId, clientAccount, source, value ("KES 100.00"),
  * status (Success | Failed), description}. Answers 200 to anything readable or not, so AT never retries forever.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/at/payments/notification")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -31,6 +33,7 @@ import java.util.Optional;
  * readable callback is answered {@code ResultCode 0}: Daraja does not retry, and what it says is recorded
  * whatever it is; amounts and bills are checked by the ledger against the store.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/mpesa")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
