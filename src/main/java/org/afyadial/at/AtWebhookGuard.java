@@ -22,7 +22,8 @@ import java.security.MessageDigest;
 import java.util.List;
 
 /**
- * Africa's Talking neither signs its callbacks nor publishes its addresses, so every {@code /at/**} webhook is
+ * Africa's Talking neither signs its callbacks nor publishes its addresses, so every {@code /at/**} webhook (and
+ * the mobile-money providers' {@code /mpesa/**}, {@code /momo/**}, which sign nothing either) is
  * guarded by a secret in the URL ({@code ?token=}, compared in constant time) and optionally by an address
  * allow-list. The caller is the connection's peer; a forwarding header is believed only when
  * {@code micronaut.server.client-address-header} names it (a proxy in front), and then only for the address that
@@ -30,7 +31,7 @@ import java.util.List;
  * anything reads its body. The path pattern is a regular expression,
  * as Micronaut's Ant-style matcher splits pattern and path into new strings on every request, every USSD hop here.
  */
-@ServerFilter(value = "/at(/.*)?", patternStyle = FilterPatternStyle.REGEX)
+@ServerFilter(value = "/(at|mpesa|momo)(/.*)?", patternStyle = FilterPatternStyle.REGEX)
 class AtWebhookGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtWebhookGuard.class);

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -15,6 +17,7 @@ import jakarta.validation.Valid;
 import org.afyadial.system.PageOf;
 
 /** Bills for staff. Amounts are minor units of the bill's currency. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/bills")
 @Tag(name = "Payments")
 @SecurityRequirement(name = "bearer")

@@ -5,13 +5,13 @@ import java.math.RoundingMode;
 import java.util.Currency;
 
 /** Amounts as integer minor units of their currency (cents of KES, none for UGX): never a double. */
-final class Money {
+public final class Money {
 
     private Money() {
     }
 
     /** The amount in minor units; refuses fractions the currency does not have. */
-    static long minorUnits(BigDecimal amount, String currency) {
+    public static long minorUnits(BigDecimal amount, String currency) {
         return amount.setScale(digits(currency), RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     }
 

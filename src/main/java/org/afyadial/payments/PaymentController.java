@@ -3,6 +3,8 @@ package org.afyadial.payments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -15,6 +17,7 @@ import org.afyadial.system.PageOf;
 import java.time.Instant;
 
 /** Payments and reconciliation for staff. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/payments")
 @Tag(name = "Payments")
 @SecurityRequirement(name = "bearer")

@@ -69,7 +69,7 @@ class Payments {
     Payment insertOnce(PaymentResult result, Instant now) {
         Document payment = new Document("_id", new ObjectId().toHexString())
                 .append("provider", result.provider().name())
-                .append("transactionId", result.transactionId())
+                .append("transactionId", transactionKey(result))
                 .append("amount", result.amount())
                 .append("currency", result.currency())
                 .append("status", (result.succeeded() ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED).name())
@@ -89,7 +89,7 @@ class Payments {
                 throw e;
             }
             return Payment.of(payments.find(and(eq("provider", result.provider().name()),
-                    eq("transactionId", result.transactionId()))).first());
+                    eq("transactionId", transactionKey(result)))).first());
         }
     }
 
@@ -170,6 +170,14 @@ class Payments {
         List<Payment> found = new ArrayList<>();
         payments.find(filter).sort(Sorts.descending("receivedAt")).limit(limit).forEach(d -> found.add(Payment.of(d)));
         return found;
+    }
+
+    /**
+     * A failure is kept apart from the success of the same transaction id (AT names both by its transaction id), so
+     * that money arriving after a failure is still recorded.
+     */
+    private static String transactionKey(PaymentResult result) {
+        return result.succeeded() ? result.transactionId() : "failed:" + result.transactionId();
     }
 
     private static void putIfPresent(Document document, String field, @Nullable String value) {

@@ -3,6 +3,8 @@ package org.afyadial.payments;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -20,6 +22,7 @@ import java.util.List;
  * The development provider's prompts on the simulator's phone: the page asks which prompts wait for its number
  * and answers one with approve, decline or ignore, as the payer would on a real phone.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/simulator/payments")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(property = "afyadial.simulator.enabled", value = "true", defaultValue = "true")
