@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -33,8 +34,9 @@ public final class ImportCsvCommand {
             return 2;
         }
         try (ApplicationContext context = ApplicationContext.builder().start()) {
+            long started = System.nanoTime(); // display only: the rows/s of the summary
             ImportSummary summary = importFile(context.getBean(DatasetImporter.class), arguments, out);
-            ImportReport.print(summary, arguments.dryRun(), arguments.rejects(), out);
+            ImportReport.print(summary, Duration.ofNanos(System.nanoTime() - started), arguments.dryRun(), arguments.rejects(), out);
             return 0;
         } catch (UnreadableImport | IOException e) {
             out.println("Cannot import " + arguments.file() + ": " + e.getMessage());
