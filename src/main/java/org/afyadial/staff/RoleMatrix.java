@@ -104,7 +104,15 @@ public final class RoleMatrix {
             row(POST, "/api/v1/notifications/sms", FRONT_DESK),
             row(GET, "/api/v1/notifications", FRONT_DESK),
             row(GET, "/api/v1/alerts", EnumSet.of(ADMIN)),
-            row(POST, "/api/v1/alerts/sms-sending/resume", EnumSet.of(ADMIN)));
+            row(POST, "/api/v1/alerts/sms-sending/resume", EnumSet.of(ADMIN)),
+
+            // clinical records and prescriptions: a pharmacist sees prescriptions, never the clinical record
+            row(GET, "/api/v1/patients/*/clinical-profile", EnumSet.of(DOCTOR)),
+            row(PUT, "/api/v1/patients/*/clinical-profile", EnumSet.of(DOCTOR)),
+            row(POST, "/api/v1/prescriptions", EnumSet.of(DOCTOR)),
+            row(GET, "/api/v1/prescriptions/verify/*", EnumSet.of(PHARMACIST)),
+            row(GET, "/api/v1/prescriptions/*", EnumSet.of(DOCTOR, PHARMACIST)),
+            row(POST, "/api/v1/prescriptions/*/dispense", EnumSet.of(PHARMACIST)));
 
     private RoleMatrix() {
     }
