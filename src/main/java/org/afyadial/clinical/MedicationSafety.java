@@ -77,10 +77,10 @@ public class MedicationSafety {
         List<Alert> alerts = new ArrayList<>();
         boolean allergyFound = false;
         for (SafetyRule rule : rules) {
-            Optional<String> explanation = covers(rule, drug) && rule.appliesAt(patient.age())
-                    ? finding(rule, drug, item, patient, others) : Optional.empty();
-            if (explanation.isPresent()) {
-                alerts.add(new Alert(index, item.drug(), rule.id(), rule.severity(), explanation.get(), rule.source()));
+            Optional<Alert> alert = covers(rule, drug) && rule.appliesAt(patient.age())
+                    ? finding(index, rule, drug, item, patient, others) : Optional.empty();
+            if (alert.isPresent()) {
+                alerts.add(alert.get());
                 allergyFound |= rule.kind() == SafetyRule.Kind.ALLERGY;
             }
         }
@@ -96,8 +96,8 @@ public class MedicationSafety {
         return drug.is(rule.drug()) || rule.kind() == SafetyRule.Kind.INTERACTION && drug.is(rule.with());
     }
 
-    /** The explanation when the rule fires, empty when it does not. */
-    private Optional<String> finding(SafetyRule rule, Drug drug, DoseOrder item, PatientFacts patient, List<String> others) {
+    /** The rule's alert when it fires, empty when it does not. */
+    private Optional<Alert> finding(int index, SafetyRule rule, Drug drug, DoseOrder item, PatientFacts patient, List<String> others) {
         boolean fires = switch (rule.kind()) {
             case CONDITION -> patient.conditions().stream().anyMatch(c -> c.code().equals(rule.condition())
                     && (rule.egfrBelow() == null || c.egfr() == null || c.egfr() < rule.egfrBelow()));
@@ -110,27 +110,35 @@ public class MedicationSafety {
             case MAX_DOSE -> false;
         };
         if (rule.kind() == SafetyRule.Kind.MAX_DOSE) {
-            return overdose(rule, item, patient);
+            return overdose(index, rule, item, patient);
         }
-        return fires ? Optional.of(rule.explanation()) : Optional.empty();
+        return fires ? Optional.of(alert(index, item, rule, rule.severity(), rule.explanation())) : Optional.empty();
     }
 
-    private Optional<String> overdose(SafetyRule rule, DoseOrder item, PatientFacts patient) {
+    /** Over the maximum: the rule's severity; a dose or weight missing to compare: a WARNING that says so. */
+    private Optional<Alert> overdose(int index, SafetyRule rule, DoseOrder item, PatientFacts patient) {
         if (item.doseMg() == null) {
-            return Optional.of("The dose in mg was not given, so it could not be checked. " + rule.explanation());
+            return Optional.of(alert(index, item, rule, Severity.WARNING,
+                    "The dose in mg was not given, so it could not be checked. " + rule.explanation()));
         }
         BigDecimal limit = rule.maxDailyMg();
         if (rule.maxDailyMgPerKg() != null) {
             if (patient.weightKg() == null) {
-                return Optional.of("No weight is recorded, so the dose could not be checked. " + rule.explanation());
+                return Optional.of(alert(index, item, rule, Severity.WARNING,
+                        "No weight is recorded, so the dose could not be checked. " + rule.explanation()));
             }
             limit = rule.maxDailyMgPerKg().multiply(patient.weightKg());
         }
         BigDecimal daily = item.dailyMg();
         return daily.compareTo(limit) > 0
-                ? Optional.of(rule.explanation() + " Prescribed: " + daily.stripTrailingZeros().toPlainString()
-                        + " mg a day, maximum " + limit.stripTrailingZeros().toPlainString() + " mg.")
+                ? Optional.of(alert(index, item, rule, rule.severity(), rule.explanation() + " Prescribed: "
+                        + daily.stripTrailingZeros().toPlainString() + " mg a day, maximum "
+                        + limit.stripTrailingZeros().toPlainString() + " mg."))
                 : Optional.empty();
+    }
+
+    private static Alert alert(int index, DoseOrder item, SafetyRule rule, Severity severity, String explanation) {
+        return new Alert(index, item.drug(), rule.id(), severity, explanation, rule.source());
     }
 
     private Optional<String> recordedAllergy(Drug drug, PatientFacts patient) {

@@ -119,7 +119,15 @@ public final class RoleMatrix {
 
             // imports of existing records
             row(POST, "/api/v1/imports", EnumSet.of(ADMIN)),
-            row(GET, "/api/v1/imports/*", EnumSet.of(ADMIN)));
+            row(GET, "/api/v1/imports/*", EnumSet.of(ADMIN)),
+
+            // clinical records and prescriptions: a pharmacist sees prescriptions, never the clinical record
+            row(GET, "/api/v1/patients/*/clinical-profile", EnumSet.of(DOCTOR)),
+            row(PUT, "/api/v1/patients/*/clinical-profile", EnumSet.of(DOCTOR)),
+            row(POST, "/api/v1/prescriptions", EnumSet.of(DOCTOR)),
+            row(GET, "/api/v1/prescriptions/verify/*", EnumSet.of(PHARMACIST)),
+            row(GET, "/api/v1/prescriptions/*", EnumSet.of(DOCTOR, PHARMACIST)),
+            row(POST, "/api/v1/prescriptions/*/dispense", EnumSet.of(PHARMACIST)));
 
     private RoleMatrix() {
     }

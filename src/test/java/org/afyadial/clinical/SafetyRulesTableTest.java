@@ -70,6 +70,7 @@ class SafetyRulesTableTest {
         List<Alert> alerts = SAFETY.check(child, List.of(new DoseOrder("Calpol", new BigDecimal("120"), 4)), List.of());
         assertEquals(List.of("paracetamol-max-child"), ids(alerts));
         assertTrue(alerts.getFirst().explanation().startsWith("No weight is recorded"));
+        assertEquals(Severity.WARNING, alerts.getFirst().severity());
     }
 
     private static List<String> firedRules(SafetyRule rule, Map<String, Object> testCase) {
