@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class UssdPinLockTest {
 
-    private static final String LOCKED = "END Too many wrong PINs. Access is locked for 15 minutes. "
+    static final String LOCKED = "END Too many wrong PINs. Access is locked for 15 minutes. "
             + "For help, visit AfyaDial Clinic reception.";
     private static final AtomicInteger PHONES = new AtomicInteger();
 
