@@ -1,8 +1,5 @@
 package org.afyadial.store;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import org.bson.Document;
 import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
@@ -21,7 +18,7 @@ import java.util.zip.ZipInputStream;
 
 /**
  * {@code java -jar afyadial.jar backup FILE} asks the running service for a copy of its embedded store
- * ({@link OnlineBackup}, through the MongoDB-wire server whose port the service writes to its data directory) and
+ * ({@link OnlineBackup}, through the {@link BackupSocket} in its data directory) and
  * moves it to {@code FILE}; {@code restore FILE}, with the service stopped, puts such a copy back in place of the
  * store's file, keeping the file it replaces as {@code afyadial.mv.before-restore}. Both read the data directory from
  * {@code AFYADIAL_DATA_DIR} (default {@code ./data}, as the service does) or {@code --data-dir DIR}.
@@ -48,14 +45,8 @@ public final class BackupCommands {
 
     /** A copy of the running store's file, in {@code target} (a zip holding the file). */
     static void backup(Path dataDir, Path target) {
-        Path portFile = dataDir.resolve(EmbeddedMongoConfiguration.PORT_FILE);
-        if (!Files.exists(portFile)) {
-            throw new IllegalStateException("No embedded store runs on " + dataDir.toAbsolutePath() + " (no " + portFile + ")");
-        }
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + Files.readString(portFile).strip()
-                + "/?directConnection=true&serverSelectionTimeoutMS=5000")) {
-            Document answer = client.getDatabase("admin").runCommand(new Document(OnlineBackup.COMMAND, 1));
-            Files.move(Path.of(answer.getString("file")), target, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.move(BackupSocket.request(dataDir), target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

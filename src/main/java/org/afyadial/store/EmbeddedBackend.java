@@ -22,7 +22,6 @@ import java.util.Set;
  *   messages): see {@link #openFile};</li>
  *   <li>writes on disk before they are acknowledged ({@link DurableWrites}): H2 alone writes what changed every
  *   {@value #WRITE_DELAY_MS} ms and forces nothing to disk, so a crash lost what the service had confirmed;</li>
- *   <li>a copy of the file while it runs ({@link OnlineBackup});</li>
  *   <li>short-lived collections ({@link CollectionIndexes#shortLived}, the USSD sessions) kept in memory only: every
  *   hop rewrites its session, and H2 wrote each change to the file within 100 ms, although a session matters for
  *   minutes and a hop whose session is gone replays the inputs its text carries.</li>
@@ -91,9 +90,6 @@ final class EmbeddedBackend extends H2Backend {
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         if (command.equalsIgnoreCase("endSessions")) {
             return new Document("ok", 1.0);
-        }
-        if (command.equals(OnlineBackup.COMMAND)) {
-            return OnlineBackup.run(getMvStore());
         }
         if (command.equals("aggregate")) {
             Optional<Document> find = AggregateAsFind.of(query);

@@ -1,6 +1,5 @@
 package org.afyadial.store;
 
-import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
@@ -11,24 +10,23 @@ import java.nio.file.Path;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A copy of the embedded store's file taken while the service runs, made by the service on the command
- * {@value #COMMAND} of its MongoDB-wire server (which only listens on 127.0.0.1): H2's own online backup, which stops
+ * A copy of the embedded store's file taken while the service runs, made by the service when
+ * {@link BackupSocket} asks: H2's own online backup, which stops
  * H2 from reusing free space while it copies the file, so that no chunk the copy still needs is overwritten. The copy
  * is as a crash at the end of the copy would leave the file, which H2 opens like any other: every write acknowledged
- * before the command is in it. It is written to {@value #DIRECTORY} next to the file, never to a path a caller names,
- * and answered with its path.
+ * before the request is in it. It is written to {@value #DIRECTORY} next to the file, never to a path a caller names.
  */
 final class OnlineBackup {
 
-    static final String COMMAND = "afyadialBackup";
     static final String DIRECTORY = "backups";
 
     private OnlineBackup() {
     }
 
-    static Document run(MVStore store) {
+    /** The path of the copy. */
+    static Path run(MVStore store) {
         if (store.getFileStore() == null) {
-            return new Document("ok", 0.0).append("errmsg", "the embedded store runs in memory: there is no file to copy");
+            throw new IllegalStateException("the embedded store runs in memory: there is no file to copy");
         }
         try {
             Path dir = Files.createDirectories(Path.of(store.getFileStore().getFileName()).toAbsolutePath().resolveSibling(DIRECTORY));
@@ -37,7 +35,7 @@ final class OnlineBackup {
             try (OutputStream out = Files.newOutputStream(copy); ZipOutputStream zip = new ZipOutputStream(out)) {
                 store.getFileStore().backup(zip);
             }
-            return new Document("ok", 1.0).append("file", copy.toString());
+            return copy;
         } catch (IOException e) {
             throw new UncheckedIOException("The backup could not be written", e);
         }

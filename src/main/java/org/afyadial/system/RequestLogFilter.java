@@ -8,8 +8,11 @@ import io.micronaut.http.annotation.ServerFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
- * One line per request: method, path with query (phone numbers masked by the log pattern), status
+ * One line per request: method, path with the query's names (values only where they name no one), status
  * and duration. Africa's Talking webhooks ({@code /at/**}) are logged at DEBUG: at thousands of
  * USSD hops per second an INFO line each would cost more than the hop.
  */
@@ -18,6 +21,8 @@ class RequestLogFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.afyadial.requests");
     private static final String STARTED = "afyadial.started";
+    /** Query parameters that never name or reach a person. */
+    private static final Set<String> SHOWN_VALUES = Set.of("page", "size", "sort", "status", "from", "to", "date", "specialty");
 
     @RequestFilter
     void start(HttpRequest<?> request) {
@@ -30,6 +35,17 @@ class RequestLogFilter {
     @ResponseFilter
     void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getAttribute(STARTED, Long.class).ifPresent(started -> LOG.info("{} {} -> {} in {} ms",
-                request.getMethod(), request.getUri(), response.code(), (System.nanoTime() - started) / 1_000_000));
+                request.getMethod(), loggable(request), response.code(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** The path, and the query with the values of {@link #SHOWN_VALUES} only: a search's name or phone stays out of the log. */
+    static String loggable(HttpRequest<?> request) {
+        var parameters = request.getParameters();
+        if (parameters.isEmpty()) {
+            return request.getPath();
+        }
+        return request.getPath() + "?" + parameters.names().stream().sorted()
+                .map(name -> name + "=" + (SHOWN_VALUES.contains(name) ? String.join(",", parameters.getAll(name)) : "…"))
+                .collect(Collectors.joining("&"));
     }
 }
