@@ -127,8 +127,10 @@ class ReceptionWalkTest {
         assertEquals(List.of(
                 "rose.reception patient.create " + patientId,
                 "rose.reception appointment.book " + patientId,
+                "system bill.create " + patientId,
                 "dr.kamau appointment.confirmed " + patientId,
-                "rose.reception appointment.cancelled " + patientId), auditOf(patientId));
+                "rose.reception appointment.cancelled " + patientId,
+                "system bill.void " + patientId), auditOf(patientId));
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.afyadial.patients.Channel;
 import org.afyadial.patients.Patient;
 import org.afyadial.staff.Role;
 import org.afyadial.store.Store;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -29,10 +28,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.regex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,9 +151,9 @@ class BillsAndPaymentsTest {
         assertEquals(1L, ((Number) bill.get("version")).longValue());
         assertEquals("PAID", bill(otherBillId).get("status"));
         assertEquals(1, ((List<?>) call(HttpRequest.GET("/api/v1/bills/" + billId), reception(), HttpStatus.OK).get("payments")).size());
-        List<Document> receipts = receipts(patient.id());
+        List<String> receipts = receipts(patient.id());
         assertEquals(1, receipts.size());
-        assertTrue(receipts.get(0).getString("text").contains("Still to pay: KES 300"), receipts.get(0).getString("text"));
+        assertTrue(receipts.get(0).contains("Still to pay: KES 300"), receipts.get(0));
         assertEquals(1, receipts(other.id()).size());
     }
 
@@ -198,7 +195,7 @@ class BillsAndPaymentsTest {
 
         ledger.record(new PaymentResult(Provider.MPESA, "ws_CO_1", "ws_CO_1", null, patient.phone(), 0, "KES", null, Failure.TIMED_OUT));
         assertEquals("UNPAID", bill(billId).get("status"));
-        assertTrue(receipts(patient.id()).get(0).getString("text").contains("timed out"));
+        assertTrue(receipts(patient.id()).get(0).contains("timed out"));
 
         Payment late = ledger.record(new PaymentResult(Provider.MPESA, "QLATE00001", "ws_CO_1", null, patient.phone(), 50_000L, "KES", "QLATE00001", null));
         assertEquals("PAID", bill(billId).get("status"));
@@ -241,11 +238,8 @@ class BillsAndPaymentsTest {
         return ((List<Map<String, Object>>) payments).stream().map(p -> (String) p.get("id")).toList();
     }
 
-    private List<Document> receipts(String patientId) {
-        List<Document> found = new ArrayList<>();
-        store.collection("sms_outbox").find(com.mongodb.client.model.Filters.and(eq("patientId", patientId),
-                regex("idempotencyKey", Pattern.compile("^payment:")))).forEach(found::add);
-        return found;
+    private List<String> receipts(String patientId) {
+        return PaymentSmsSent.to(store, patientId);
     }
 
     private List<String> auditActions(String patientId) {

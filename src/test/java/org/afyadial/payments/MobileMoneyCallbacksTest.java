@@ -25,11 +25,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.regex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,9 +166,6 @@ class MobileMoneyCallbacksTest {
     }
 
     private List<String> texts(String patientId) {
-        List<String> found = new ArrayList<>();
-        store.collection("sms_outbox").find(and(eq("patientId", patientId), regex("idempotencyKey", Pattern.compile("^payment:"))))
-                .forEach((Document d) -> found.add(d.getString("text")));
-        return found;
+        return PaymentSmsSent.to(store, patientId);
     }
 }

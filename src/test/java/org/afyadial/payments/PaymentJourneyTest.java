@@ -16,20 +16,14 @@ import org.afyadial.patients.Channel;
 import org.afyadial.patients.Patient;
 import org.afyadial.store.Store;
 import org.afyadial.ussd.UssdPhone;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.regex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -182,9 +176,6 @@ class PaymentJourneyTest {
     }
 
     private List<String> texts(String patientId) {
-        List<String> found = new ArrayList<>();
-        store.collection("sms_outbox").find(and(eq("patientId", patientId), regex("idempotencyKey", Pattern.compile("^payment:"))))
-                .forEach((Document d) -> found.add(d.getString("text")));
-        return found;
+        return PaymentSmsSent.to(store, patientId);
     }
 }
