@@ -108,7 +108,11 @@ public final class RoleMatrix {
 
             // imports of existing records
             row(POST, "/api/v1/imports", EnumSet.of(ADMIN)),
-            row(GET, "/api/v1/imports/*", EnumSet.of(ADMIN)));
+            row(GET, "/api/v1/imports/*", EnumSet.of(ADMIN)),
+
+            // anonymised statistics
+            row(GET, "/api/v1/health-authority/statistics", EnumSet.of(ADMIN, HEALTH_AUTHORITY)),
+            row(GET, "/api/v1/health-authority/statistics.csv", EnumSet.of(ADMIN, HEALTH_AUTHORITY)));
 
     private RoleMatrix() {
     }
