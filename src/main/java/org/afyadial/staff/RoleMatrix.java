@@ -127,7 +127,11 @@ public final class RoleMatrix {
             row(POST, "/api/v1/prescriptions", EnumSet.of(DOCTOR)),
             row(GET, "/api/v1/prescriptions/verify/*", EnumSet.of(PHARMACIST)),
             row(GET, "/api/v1/prescriptions/*", EnumSet.of(DOCTOR, PHARMACIST)),
-            row(POST, "/api/v1/prescriptions/*/dispense", EnumSet.of(PHARMACIST)));
+            row(POST, "/api/v1/prescriptions/*/dispense", EnumSet.of(PHARMACIST)),
+
+            // anonymised statistics
+            row(GET, "/api/v1/health-authority/statistics", EnumSet.of(ADMIN, HEALTH_AUTHORITY)),
+            row(GET, "/api/v1/health-authority/statistics.csv", EnumSet.of(ADMIN, HEALTH_AUTHORITY)));
 
     private RoleMatrix() {
     }

@@ -1,0 +1,27 @@
+package org.afyadial.statistics;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Anonymised counts for [from, to), grouped by one dimension: no identifier, no free text, every count k-anonymous
+ * ({@link CountTable}). {@code admissionsByCondition} stands for consultations by diagnosis until consultations are
+ * recorded; {@code patients} counts the distinct patients admitted. A table is null when its records do not carry
+ * the dimension (listed in {@code notGroupable}). A group's no-show rate (NO_SHOW over NO_SHOW, CHECKED_IN and
+ * COMPLETED) is given only when the three counts it comes from are published.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record StatisticsReport(Instant from, Instant to, String groupBy, int kAnonymity, CountTable patients,
+                        CountTable admissionsByCondition, CountTable appointmentsByStatus, List<Rate> noShowRates,
+                        List<String> notGroupable) {
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Rate(String group, BigDecimal rate, boolean suppressed) {
+    }
+}

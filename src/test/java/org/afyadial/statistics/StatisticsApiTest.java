@@ -1,0 +1,177 @@
+package org.afyadial.statistics;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.afyadial.StaffTokens;
+import org.afyadial.staff.Role;
+import org.afyadial.store.Store;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * A seeded store, counted by hand. Admissions: 6 Asthma (patients p1-p6) and 2 Cancer (p7, p8) in January 2024,
+ * 5 Diabetes of 4 patients (p9 twice) in February, one Asthma in December 2023 (outside the window). Appointments in
+ * January: by USSD 5 CHECKED_IN, 6 COMPLETED, 5 NO_SHOW; by staff 7 COMPLETED, 1 NO_SHOW. {@code *} is suppressed.
+ */
+@MicronautTest(transactional = false)
+class StatisticsApiTest {
+
+    private static final String WINDOW = "from=2024-01-01T00:00:00Z&to=2024-03-01T00:00:00Z";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    StaffTokens staff;
+
+    @Inject
+    Store store;
+
+    @BeforeEach
+    void seed() {
+        List.of("admissions", "appointments").forEach(c -> store.collection(c).deleteMany(new Document()));
+        for (int p = 1; p <= 6; p++) {
+            admission("2024-01-10", "Asthma", "p" + p);
+        }
+        admission("2024-01-10", "Cancer", "p7");
+        admission("2024-01-11", "Cancer", "p8");
+        for (String p : List.of("p9", "p9", "p10", "p11", "p12")) {
+            admission("2024-02-14", "Diabetes", p);
+        }
+        admission("2023-12-31", "Asthma", "p1");
+        appointments("USSD", "CHECKED_IN", 5);
+        appointments("USSD", "COMPLETED", 6);
+        appointments("USSD", "NO_SHOW", 5);
+        appointments("STAFF", "COMPLETED", 7);
+        appointments("STAFF", "NO_SHOW", 1);
+    }
+
+    @Test
+    void admissionsByMonthAreCountedAndSuppressed() {
+        Map<?, ?> report = get("month");
+
+        // January's Cancer (2) is small; January's Asthma protects it in its row; the Cancer total (2) is small, and
+        // the Diabetes total protects it in the totals row; the Asthma column is then one hidden cell and a zero: its total goes
+        assertEquals(List.of("Asthma Cancer Diabetes", "2024-01: * * 0 = 8", "2024-02: 0 0 5 = 5", "total: * * * = 13"),
+                render(report.get("admissionsByCondition")));
+        // 8 patients in January, 4 in February (small), protected from the total by January
+        assertEquals(List.of("patients", "2024-01: *", "2024-02: *", "total: 12"), render(report.get("patients")));
+        assertEquals(List.of("REQUESTED CONFIRMED REFUSED CHECKED_IN COMPLETED NO_SHOW CANCELLED RESCHEDULED",
+                "2024-01: 0 0 0 5 13 6 0 0 = 24", "total: 0 0 0 5 13 6 0 0 = 24"), render(report.get("appointmentsByStatus")));
+        assertEquals(List.of(Map.of("group", "2024-01", "rate", 0.25, "suppressed", false)), report.get("noShowRates"));
+        assertEquals(5, report.get("kAnonymity"));
+    }
+
+    @Test
+    void appointmentsByChannelSuppressTheSmallCellAndItsComplements() {
+        Map<?, ?> report = get("channel");
+
+        // staff's single NO_SHOW is small; staff's COMPLETED protects it in its row, USSD's COMPLETED and NO_SHOW in the columns
+        assertEquals(List.of("REQUESTED CONFIRMED REFUSED CHECKED_IN COMPLETED NO_SHOW CANCELLED RESCHEDULED",
+                "STAFF: 0 0 0 0 * * 0 0 = 8", "USSD: 0 0 0 5 * * 0 0 = 16", "total: 0 0 0 5 13 6 0 0 = 24"),
+                render(report.get("appointmentsByStatus")));
+        assertEquals(List.of(Map.of("group", "STAFF", "suppressed", true), Map.of("group", "USSD", "suppressed", true)),
+                report.get("noShowRates"));
+        assertNull(report.get("admissionsByCondition"));
+        assertEquals(List.of("patients", "admissionsByCondition"), report.get("notGroupable"));
+    }
+
+    @Test
+    void patientsByAgeBandAndByWeek() {
+        // Asthma patients are 3 years old, the others 50
+        assertEquals(List.of("patients", "0-4: 6", "45-64: 6", "total: 12"), render(get("ageBand").get("patients")));
+        // weeks are named by their Monday: January 10 and 11 fall in the week of the 8th, February 14 in that of the 12th
+        assertEquals(List.of("patients", "2024-01-08: *", "2024-02-12: *", "total: 12"), render(get("week").get("patients")));
+    }
+
+    @Test
+    void theCsvIsTheSameTables() {
+        String csv = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/health-authority/statistics.csv?" + WINDOW + "&groupBy=month")
+                .bearerAuth(staff.bearer("authority", Role.HEALTH_AUTHORITY)));
+
+        assertEquals("""
+                table,patients
+                group,patients
+                2024-01,suppressed
+                2024-02,suppressed
+                total,12
+                table,admissionsByCondition
+                group,Asthma,Cancer,Diabetes,total
+                2024-01,suppressed,suppressed,0,8
+                2024-02,0,0,5,5
+                total,suppressed,suppressed,suppressed,13
+                table,appointmentsByStatus
+                group,REQUESTED,CONFIRMED,REFUSED,CHECKED_IN,COMPLETED,NO_SHOW,CANCELLED,RESCHEDULED,total
+                2024-01,0,0,0,5,13,6,0,0,24
+                total,0,0,0,5,13,6,0,0,24
+                """, csv.replace("\r\n", "\n"));
+        assertFalse(csv.contains("p1"), "no patient identifier");
+    }
+
+    @Test
+    void anUnknownDimensionIsABadRequest() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> get("doctor"));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+    }
+
+    private Map<?, ?> get(String groupBy) {
+        return http.toBlocking().retrieve(HttpRequest.GET("/api/v1/health-authority/statistics?" + WINDOW + "&groupBy=" + groupBy)
+                .bearerAuth(staff.bearer("authority", Role.HEALTH_AUTHORITY)), Map.class);
+    }
+
+    private void admission(String day, String condition, String patientId) {
+        int age = switch (condition) {
+            case "Asthma" -> 3;
+            default -> 50;
+        };
+        store.collection("admissions").insertOne(new Document("_id", day + condition + patientId + Math.random())
+                .append("admittedAt", Date.from(Instant.parse(day + "T00:00:00Z"))).append("condition", condition)
+                .append("patientId", patientId).append("ageAtAdmission", age).append("sex", "F"));
+    }
+
+    private void appointments(String channel, String status, int count) {
+        for (int i = 0; i < count; i++) {
+            store.collection("appointments").insertOne(new Document("reference", channel + status + i).append("start", Date.from(Instant.parse("2024-01-15T09:00:00Z")))
+                    .append("status", status).append("channel", channel).append("specialty", "GEN"));
+        }
+    }
+
+    /** The column names, then "group: cells = total" per row, the totals last. */
+    private static List<String> render(Object table) {
+        Map<?, ?> t = (Map<?, ?>) table;
+        List<String> lines = new ArrayList<>();
+        lines.add(((List<?>) t.get("columns")).stream().map(Object::toString).collect(Collectors.joining(" ")));
+        List<Object> rows = new ArrayList<>((List<?>) t.get("rows"));
+        rows.add(t.get("total"));
+        for (Object r : rows) {
+            Map<?, ?> row = (Map<?, ?>) r;
+            String cells = ((List<?>) row.get("cells")).stream().map(StatisticsApiTest::text).collect(Collectors.joining(" "));
+            lines.add(row.get("group") + ": " + cells + (row.get("total") == null ? "" : " = " + text(row.get("total"))));
+        }
+        return lines;
+    }
+
+    private static String text(Object cell) {
+        Map<?, ?> c = (Map<?, ?>) cell;
+        return Boolean.TRUE.equals(c.get("suppressed")) ? "*" : c.get("count").toString();
+    }
+}
