@@ -94,7 +94,6 @@ class LogPrivacyTest {
                 new IllegalStateException("no answer from +254722240405", new IllegalArgumentException("number 0722-240-405")));
 
         String log = written.toString(StandardCharsets.UTF_8);
-        assertTrue(log.contains("/api/v1/patients?name=…"), log);
         assertTrue(log.contains("IllegalStateException"), "the stack trace is still there: " + log);
         for (String secret : List.of("722240405", "722 240 405", "722%20240", "240-405", "240+405", "240%20405",
                 FIRST, LAST, LAST.toLowerCase(), "Halloween", "pumpkin", "malaria")) {
