@@ -1,12 +1,12 @@
 package org.afyadial.imports;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import jakarta.inject.Singleton;
+import org.afyadial.store.DuplicateKey;
 import org.afyadial.store.Store;
 import org.bson.Document;
 
@@ -41,7 +41,7 @@ class Admissions {
             collection().insertMany(admissions, new InsertManyOptions().ordered(false));
             return admissions.size();
         } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+            if (!DuplicateKey.onlyDuplicates(e)) {
                 throw e;
             }
             return admissions.size() - e.getWriteErrors().size();

@@ -1,12 +1,12 @@
 package org.afyadial.patients;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import jakarta.inject.Singleton;
 import org.afyadial.store.Counters;
+import org.afyadial.store.DuplicateKey;
 import org.afyadial.store.Store;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -64,7 +64,7 @@ public class ImportedPatients {
             return fresh.size();
         } catch (MongoBulkWriteException e) {
             // another import of the same persons got there first: theirs stand
-            if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+            if (!DuplicateKey.onlyDuplicates(e)) {
                 throw e;
             }
             return fresh.size() - e.getWriteErrors().size();

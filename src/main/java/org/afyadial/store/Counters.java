@@ -57,7 +57,7 @@ public class Counters {
                 store.collection(VALUES).insertMany(values);
                 return first;
             } catch (MongoBulkWriteException e) {
-                if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
+                if (!DuplicateKey.onlyDuplicates(e)) {
                     throw e;
                 }
             }

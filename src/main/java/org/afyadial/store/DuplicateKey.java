@@ -1,6 +1,7 @@
 package org.afyadial.store;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 
 /** Recognises a write refused by a unique index, the signal that another request got there first. */
@@ -17,5 +18,10 @@ public final class DuplicateKey {
             }
         }
         return false;
+    }
+
+    /** Whether every write a bulk insert refused was refused by a unique index: the rest went in. */
+    public static boolean onlyDuplicates(MongoBulkWriteException failure) {
+        return failure.getWriteErrors().stream().allMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY);
     }
 }
