@@ -1,7 +1,8 @@
 package org.afyadial.payments;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
+import org.afyadial.simulator.SimulatorAvailable;
 
 import java.security.SecureRandom;
 
@@ -20,8 +21,8 @@ class DevelopmentProvider implements PaymentProvider {
     private final boolean simulatorOn;
     private final SecureRandom random = new SecureRandom();
 
-    DevelopmentProvider(@Value("${afyadial.simulator.enabled:true}") boolean simulatorOn) {
-        this.simulatorOn = simulatorOn;
+    DevelopmentProvider(Environment environment) {
+        this.simulatorOn = SimulatorAvailable.on(environment);
     }
 
     @Override

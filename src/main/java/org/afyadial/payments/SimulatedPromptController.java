@@ -13,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
+import org.afyadial.simulator.SimulatorAvailable;
 import org.afyadial.system.ClinicSettings;
 import org.afyadial.system.PhoneNumbers;
 
@@ -25,7 +26,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/simulator/payments")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Requires(property = "afyadial.simulator.enabled", value = "true", defaultValue = "true")
+@Requires(condition = SimulatorAvailable.class)
 @Hidden
 class SimulatedPromptController {
 

@@ -20,7 +20,11 @@ public final class SimulatorAvailable implements Condition {
         if (!(context.getBeanContext() instanceof ApplicationContext application)) {
             return false;
         }
-        Environment environment = application.getEnvironment();
+        return on(application.getEnvironment());
+    }
+
+    /** Whether the simulator exists in this environment: never in prod, with live SMS or when switched off. */
+    public static boolean on(Environment environment) {
         boolean prod = environment.getActiveNames().contains("prod");
         boolean liveSms = !environment.get("afyadial.at.sms.api-key", String.class).orElse("").isBlank();
         boolean switchedOff = environment.get(ENABLED, String.class).orElse("").equals("false");
