@@ -81,7 +81,7 @@ class UssdRestartTest {
     void aRestartRightAfterBookingNeverBooksTwice() {
         Interrupted interrupted = onService((phone, store) -> {
             register(phone);
-            assertTrue(book(phone).startsWith("END Booked: Dr Amina Kamau"));
+            book(phone);
             return Interrupted.at(phone);
         });
 
@@ -98,12 +98,7 @@ class UssdRestartTest {
         Interrupted interrupted = onService((phone, store) -> {
             register(phone);
             book(phone);
-            phone.dial();
-            phone.type("2");
-            phone.type("1234");
-            assertTrue(phone.type("1").startsWith("CON AFD-"));
-            assertTrue(phone.type("1").startsWith("CON Cancel AFD-"));
-            String cancelled = phone.type("1");
+            String cancelled = dialAndType(phone, "2", "1234", "1", "1", "1");
             assertTrue(cancelled.startsWith("END Appointment AFD-"), cancelled);
             return Interrupted.at(phone);
         });
@@ -118,23 +113,23 @@ class UssdRestartTest {
     }
 
     private static void register(UssdPhone phone) {
-        phone.dial();
-        String registered = "";
-        for (String input : REGISTRATION) {
-            registered = phone.type(input);
-        }
+        String registered = dialAndType(phone, REGISTRATION);
         assertTrue(registered.startsWith("CON Registered."), registered);
     }
 
-    /** A General Medicine appointment at least two days ahead, so that it may still be cancelled. */
-    private static String book(UssdPhone phone) {
-        phone.dial();
-        phone.type("1");
-        phone.type("1");
-        phone.type("1");
-        assertTrue(phone.type("3").startsWith("CON Choose a time on"));
-        assertTrue(phone.type("1").startsWith("CON General Medicine,"));
-        return phone.type("1");
+    /** General Medicine, Dr Kamau, the third free day (at least two days ahead: it may be cancelled), first time. */
+    private static void book(UssdPhone phone) {
+        String booked = dialAndType(phone, "1", "1", "1", "3", "1", "1");
+        assertTrue(booked.startsWith("END Booked: Dr Amina Kamau"), booked);
+    }
+
+    /** A new dial, then the inputs; answers the last screen. */
+    private static String dialAndType(UssdPhone phone, String... inputs) {
+        String screen = phone.dial();
+        for (String input : inputs) {
+            screen = phone.type(input);
+        }
+        return screen;
     }
 
     /** Where the conversation stood when the service stopped. */
