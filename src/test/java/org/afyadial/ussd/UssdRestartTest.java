@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -71,6 +72,10 @@ class UssdRestartTest {
             String again = interrupted.resend(phone);
             assertTrue(again.startsWith(MAIN_MENU), again);
             assertEquals(again, interrupted.resend(phone), "a copy of the hop gets the same screen");
+            String consumed = store.collection(SessionStore.SESSIONS).find(Filters.eq("_id", interrupted.sessionId()))
+                    .first().getString("consumed");
+            assertEquals(interrupted.text().length(), consumed.length());
+            assertFalse(consumed.contains("1234"), "the PIN in the lost text is not kept");
             assertTrue(interrupted.next(phone, "1").startsWith("CON Choose a service:"), "the next input is read");
             assertEquals(1, store.collection("patients").countDocuments(Filters.eq("firstName", "Amina")));
             return null;
