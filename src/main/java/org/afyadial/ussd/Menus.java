@@ -17,7 +17,7 @@ record Menus(List<String> languages, String start, Map<String, Localized> messag
     static final List<String> MESSAGE_KEYS = List.of(
             "footer", "more", "invalidChoice", "invalidNumber", "invalidYear", "invalidDate", "invalidText",
             "invalidPin", "tooManyInvalid", "apology", "expired", "badRequest", "resume", "resumeContinue", "resumeStartOver",
-            "unknownPhone", "otherPhone");
+            "unknownPhone", "otherPhone", "sessionLost");
 
     String defaultLanguage() {
         return languages.getFirst();

@@ -230,9 +230,9 @@ class SessionStore {
         }
 
         /**
-         * A session lives a few minutes, and a hop whose session is gone replays the inputs its text carries
+         * A session lives a few minutes, and a hop whose session is gone starts again at the start screen
          * ({@link UssdEngine}): the embedded store need not write every hop's session to its file. A phone's
-         * document, which holds its PIN lock, is kept on file.
+         * document, which holds its PIN lock and tells a lost session from a new one, is kept on file.
          */
         @Override
         public boolean shortLived() {

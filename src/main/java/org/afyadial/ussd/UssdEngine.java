@@ -123,7 +123,9 @@ public class UssdEngine {
                 turn.now.plus(settings.sessionLifetime()));
         turn.lock.knownFromDial(phone.lockedUntil());
         Optional<UssdSession> earlier = resumable(phone, s, turn.now);
-        if (earlier.isPresent()) {
+        if (!text.isEmpty() && phone.lastSessionId().filter(s.id::equals).isPresent()) {
+            startOverAfterLoss(turn, text);
+        } else if (earlier.isPresent()) {
             s.language = earlier.get().language;
             s.values.put(RESUME_FROM, earlier.get().id);
             s.state = RESUME_STATE;
@@ -131,7 +133,8 @@ public class UssdEngine {
         } else {
             enter(turn, menus.start());
         }
-        if (!text.isEmpty()) {
+        if (s.consumed.isEmpty() && !text.isEmpty()) {
+            // a first request carrying inputs, as a dialled shortcut sends them
             for (String input : text.split("\\*", -1)) {
                 if (!s.end) {
                     consume(turn, text, ConsumedText.Relation.EXTENDS, input);
@@ -144,6 +147,22 @@ public class UssdEngine {
             throw new LostRace();
         }
         return s.reply();
+    }
+
+    /**
+     * A hop whose session this phone began but the store no longer holds (the embedded store keeps sessions in
+     * memory only, so a restart loses them): its text's inputs were already acted on, and playing them again
+     * against the records they changed would repeat a booking or a cancellation, or land on other screens once
+     * the phone's patient exists. The session starts again at the start screen, greeted, and reads only the
+     * inputs after this text; the text is kept masked, as nothing says which of it was a PIN.
+     */
+    private void startOverAfterLoss(Turn turn, String text) {
+        UssdSession s = turn.session;
+        enter(turn, menus.start());
+        s.consumed = ConsumedText.mask(text);
+        if (!s.end) {
+            render(s, menus.state(s.state), message("sessionLost", s.language));
+        }
     }
 
     private UssdReply next(UssdSession stored, Turn turn, String text) {
