@@ -63,6 +63,7 @@
     hop();
   }
 
+  // The pane keeps asking every 2 s whether a call is on or not: reminders and answers to texts come later.
   async function refreshSms() {
     const box = document.getElementById('sms');
     try {
@@ -77,7 +78,8 @@
         const div = document.createElement('div');
         div.className = 'message';
         const meta = document.createElement('small');
-        meta.textContent = (m.createdAt || '') + ' - ' + (m.status || '');
+        meta.className = 'status-' + (m.status || '');
+        meta.textContent = (m.createdAt || '') + ' - ' + (m.status || '') + (m.dueAt ? ' - due ' + m.dueAt : '');
         div.appendChild(meta);
         div.appendChild(document.createTextNode(m.text || ''));
         box.appendChild(div);
@@ -87,10 +89,27 @@
     }
   }
 
+  // The patient's answer goes to the same handling as a text arriving from Africa's Talking.
+  async function sendSms(event) {
+    event.preventDefault();
+    const reply = document.getElementById('replyText');
+    const typed = reply.value.trim();
+    if (typed === '') {
+      return;
+    }
+    await fetch('/simulator/sms/reply', {
+      method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({phone: phone.value, text: typed})
+    });
+    reply.value = '';
+    refreshSms();
+  }
+
   document.getElementById('call').onclick = send;
   document.getElementById('hang').onclick = () => { session = null; show('Call ended.'); };
   entry.addEventListener('keydown', e => { if (e.key === 'Enter') send(); });
   phone.addEventListener('change', refreshSms);
   refreshSms();
-  setInterval(refreshSms, 5000);
+  document.getElementById('reply').addEventListener('submit', sendSms);
+  setInterval(refreshSms, 2000);
 })();

@@ -18,7 +18,7 @@ abstract class SimulatorGone {
     HttpClient client;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/simulator", "/simulator/phone.js", "/simulator/sms?phone=%2B254700555001"})
+    @ValueSource(strings = {"/simulator", "/simulator/phone.js", "/simulator/sms?phone=%2B254700555001", "/simulator/sms/reply"})
     void theSimulatorIsGone(String path) {
         HttpClientResponseException missing = assertThrows(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(path, String.class));

@@ -40,6 +40,7 @@ class SimulatorTest {
         String script = client.toBlocking().retrieve("/simulator/phone.js");
         assertTrue(script.contains("fetch('/at/ussd' + query"), "the page posts to the real webhook");
         assertTrue(script.contains("/simulator/sms?phone="), "the page shows the SMS sent to the number");
+        assertTrue(script.contains("'/simulator/sms/reply'"), "the patient answers by SMS from the page");
     }
 
     @Test
