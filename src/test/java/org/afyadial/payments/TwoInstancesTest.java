@@ -1,6 +1,5 @@
 package org.afyadial.payments;
 
-import io.micronaut.configuration.mongo.core.DefaultMongoConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -14,6 +13,8 @@ import org.afyadial.patients.Patient;
 import org.afyadial.store.Store;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,11 +37,16 @@ class TwoInstancesTest {
     private static final int BILLS = 15;
 
     @Test
-    void twoInstancesOnOneStoreApplyEveryPaymentOnce() {
+    void twoInstancesOnOneStoreApplyEveryPaymentOnce() throws IOException {
         assumeFalse(TestStoreSwitch.usesContainer(), "the second instance is pointed at the first one's embedded store");
-        try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, Map.of("afyadial.store.in-memory", true));
+        int storePort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            storePort = free.getLocalPort();
+        }
+        try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class,
+                Map.of("afyadial.store.in-memory", true, "afyadial.store.embedded-port", storePort));
              EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class,
-                     Map.of("mongodb.uri", first.getApplicationContext().getBean(DefaultMongoConfiguration.class).getUri().toString()));
+                     Map.of("mongodb.uri", "mongodb://127.0.0.1:" + storePort + "/afyadial"));
              HttpClient toFirst = HttpClient.create(first.getURL());
              HttpClient toSecond = HttpClient.create(second.getURL())) {
             ApplicationContext context = first.getApplicationContext();
