@@ -24,7 +24,7 @@ import java.util.Set;
  *   {@value #WRITE_DELAY_MS} ms and forces nothing to disk, so a crash lost what the service had confirmed;</li>
  *   <li>short-lived collections ({@link CollectionIndexes#shortLived}, the USSD sessions) kept in memory only: every
  *   hop rewrites its session, and H2 wrote each change to the file within 100 ms, although a session matters for
- *   minutes and a hop whose session is gone replays the inputs its text carries.</li>
+ *   minutes and a hop whose session is gone starts over at the start screen.</li>
  * </ul>
  */
 final class EmbeddedBackend extends H2Backend {
