@@ -71,7 +71,7 @@ public final class ActionContext {
         session.values.remove(key);
     }
 
-    /** Whether USSD access from this phone is locked now, by failures counted in this session or any other. */
+    /** Whether USSD access from this phone is locked now, by failures counted in this USSD session or any other. */
     public boolean phoneLocked() {
         return lock.lockedAt(now);
     }

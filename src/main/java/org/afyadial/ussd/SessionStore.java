@@ -30,11 +30,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * USSD sessions ({@code ussd_sessions}, keyed by the provider's session id) and, per phone ({@code ussd_phones}),
- * the last session, so that a new session can offer to resume, and the failures that lock USSD access from the
+ * the last USSD session, so that a new session can offer to resume, and the failures that lock USSD access from the
  * phone (see {@link PhoneLock}): the dial reads both with the one update it makes anyway. The store is the truth,
  * so any instance can serve the next hop; each instance also remembers the sessions it last wrote, so that the
  * usual hop costs only its conditional replace, written together with those of concurrent hops
- * ({@link SessionWriter}), and per phone the last session it ended, so that the next dial does not read it back.
+ * ({@link SessionWriter}), and per phone the last USSD session it ended, so that the next dial does not read it back.
  * The condition (the hop count the hop started from) fails if another instance moved the session on
  * meanwhile, and the engine then reads the store. Hops that change records add one atomic claim.
  */
@@ -112,7 +112,7 @@ class SessionStore {
 
     /**
      * The session, unless this instance wrote its end: an ended session never changes again, so a dial that looks
-     * at the phone's last session for resuming need not read it.
+     * at the phone's last USSD session for resuming need not read it.
      */
     Optional<UssdSession> findUnlessEndedHere(String phone, String sessionId) {
         return sessionId.equals(endedByPhone.get(phone)) ? Optional.empty() : find(sessionId);
@@ -154,7 +154,7 @@ class SessionStore {
     }
 
     /**
-     * Records this session as the phone's latest and answers what the phone's document held before: the session
+     * Records this USSD session as the phone's latest and answers what the phone's document held before: the session
      * it replaces and any lock. The expiry only ever moves later, so a lock outlives the sessions that follow it.
      */
     PhoneBefore replaceLastSession(String phone, String sessionId, Instant expiresAt) {

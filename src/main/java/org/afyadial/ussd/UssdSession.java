@@ -71,7 +71,7 @@ final class UssdSession {
         return c;
     }
 
-    /** Takes over where an earlier session of the same phone stopped. */
+    /** Takes over where an earlier USSD session of the same phone stopped. */
     void resumeFrom(UssdSession earlier) {
         language = earlier.language;
         state = earlier.state;
@@ -84,7 +84,7 @@ final class UssdSession {
         items = earlier.items;
     }
 
-    /** Whether a PIN was typed in this session (which may then hold a proof of it). */
+    /** Whether a PIN was typed in this USSD session (which may then hold a proof of it). */
     boolean pinTyped() {
         return consumed.indexOf(ConsumedText.MASK) >= 0;
     }

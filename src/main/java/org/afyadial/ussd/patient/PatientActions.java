@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Who is calling, registration, the PIN, and the patient's own settings. Values they leave in the session:
  * {@code patientId}, {@code patientIdentifier}, {@code firstName}, and {@code pinFor} (the patient whose PIN was
- * given in this session).
+ * given in this USSD session).
  */
 final class PatientActions {
 
