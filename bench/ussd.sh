@@ -21,14 +21,15 @@ port=${PORT:-18081}
 jar=target/afyadial.jar
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 [ -f "$jar" ] || { echo "missing $jar: run ./mvnw package -DskipTests first" >&2; exit 1; }
-command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null; }
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y wrk >/dev/null || sudo apt-get install -y wrk >/dev/null || command -v wrk >/dev/null; }
 
 data=$(mktemp -d)
 # JFR keeps 64 frames of a stack by default: a hop's stack is deeper, and its outer frames (the hop, the booking)
 # would go unseen
 profiling=()
 [ "${PROFILE:-0}" = 1 ] && profiling=(-XX:FlightRecorderOptions:stackdepth=512)
-AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=12 -XX:MaxTenuringThreshold=0} \
+# the seeding below reaches the store through its wire listener, opened on a free loopback port for it
+AFYADIAL_EMBEDDED_PORT=0 AFYADIAL_DATA_DIR="$data" PORT="$port" "$java" ${JAVA_OPTS--XX:MaxGCPauseMillis=12 -XX:MaxTenuringThreshold=0} \
   "${profiling[@]}" -Xlog:gc:file="$data/gc.log" -jar "$jar" >"$data/log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT
@@ -40,7 +41,7 @@ done
 
 # two specialties of 10 doctors seeing patients every day round the clock in 5-minute slots (enough free slots
 # for the warm-up and the measured run), 50 patients: written through the service's own classes, on the embedded store the service started
-store=$(grep -o 'embedded MongoDB-wire server on 127.0.0.1:[0-9]*' "$data/log" | grep -o '[0-9]*$')
+store=$(grep -o 'embedded store listens on 127.0.0.1:[0-9]*' "$data/log" | grep -o '[0-9]*$')
 "$java" -cp "$jar" bench/BenchSeed.java "mongodb://127.0.0.1:$store/afyadial" 10 50 >"$data/seed.log" 2>&1 \
   || { cat "$data/seed.log"; exit 1; }
 echo "seeded: 2 services of 10 doctors, 50 patients"

@@ -1,5 +1,7 @@
 package org.afyadial.payments;
 
+import java.util.Optional;
+
 /**
  * One mobile-money provider's push prompt: asks the payer's phone to approve a payment. Its answers come later,
  * through the provider's callback (or a status check), as {@link PaymentResult}s given to {@link PaymentLedger}.
@@ -17,6 +19,14 @@ public interface PaymentProvider {
      * @throws PushRefused when the provider refuses to send it
      */
     String push(PushPrompt prompt);
+
+    /**
+     * Asks the provider how a request it has not called back about ended, because callbacks get lost (Daraja's STK
+     * query, MoMo's request-to-pay status). Empty while it is still pending, or when the provider has no such query.
+     */
+    default Optional<PaymentResult> check(String providerRequestId) {
+        return Optional.empty();
+    }
 
     /**
      * A prompt to send.
