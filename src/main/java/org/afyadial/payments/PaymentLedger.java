@@ -2,6 +2,7 @@ package org.afyadial.payments;
 
 import jakarta.inject.Singleton;
 import org.afyadial.payments.PushRequests.PushRequest;
+import org.afyadial.store.Durability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,10 @@ public class PaymentLedger {
 
     /** Records a provider's word on a transaction; a repeated delivery finds it recorded and changes nothing. */
     public Payment record(PaymentResult result) {
+        return Durability.together(() -> recordNow(result));
+    }
+
+    private Payment recordNow(PaymentResult result) {
         Instant now = clock.instant();
         Payment payment = payments.insertOnce(result, now);
         if (payments.settled(payment.id())) {

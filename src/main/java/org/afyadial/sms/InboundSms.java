@@ -3,6 +3,7 @@ package org.afyadial.sms;
 import jakarta.inject.Singleton;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientService;
+import org.afyadial.store.Durability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +45,15 @@ public class InboundSms {
         this.meters = meters;
     }
 
-    /** Stores, acts on and answers the text; false when it was a redelivery of one already received. */
+    /**
+     * Stores, acts on and answers the text, and returns once all of it is stored durably; false when it was a
+     * redelivery of one already received.
+     */
     public boolean receive(IncomingSms sms) {
+        return Durability.together(() -> receiveNow(sms));
+    }
+
+    private boolean receiveNow(IncomingSms sms) {
         Optional<SmsCommand.Read> command = SmsCommand.read(sms.text());
         if (!log.storeOnce(sms, command.map(SmsCommand.Read::command).orElse(null), clock.instant())) {
             LOG.info("Incoming SMS {} was already received: redelivery ignored", sms.providerId());

@@ -3,7 +3,9 @@ package org.afyadial.store;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVStore;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -18,6 +20,12 @@ final class DurableWrites {
     /** The commands, in lower case, that change the collection named by their value, or the database. */
     private static final Set<String> WRITING = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+
+    /**
+     * The writes this thread made inside {@link #together}, by the commits that must cover them (a store's
+     * commands run in the thread that sends them, see {@link InProcessStreams}): the latest write's number each.
+     */
+    private static final ThreadLocal<Map<GroupCommit, Long>> DEFERRED = new ThreadLocal<>();
 
     private final Set<String> shortLived;
     private final GroupCommit commits;
@@ -39,7 +47,30 @@ final class DurableWrites {
         try {
             return execution.get();
         } finally {
-            commits.awaitDurable();
+            Map<GroupCommit, Long> deferred = DEFERRED.get();
+            if (deferred == null) {
+                commits.awaitDurable(commits.announce());
+            } else {
+                deferred.put(commits, commits.announce());
+            }
+        }
+    }
+
+    /**
+     * Runs an operation whose writes, made on this thread, are acknowledged together: each write answers at once,
+     * and the operation returns only once all of them are on disk, after one wait instead of one per write.
+     */
+    static <T> T together(Supplier<T> operation) {
+        if (DEFERRED.get() != null) {
+            return operation.get(); // the outer operation waits for these writes too
+        }
+        Map<GroupCommit, Long> deferred = new HashMap<>(2);
+        DEFERRED.set(deferred);
+        try {
+            return operation.get();
+        } finally {
+            DEFERRED.remove();
+            deferred.forEach(GroupCommit::awaitDurable);
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Makes writes durable before they are acknowledged, one disk flush for many writes: a writer whose change is in
- * the store's memory calls {@link #awaitDurable()}, which returns once a commit that includes the change has been
- * forced to disk. Writers that arrive while a commit is being forced wait for it to end, and one of them then
+ * the store's memory takes a number ({@link #announce()}) and waits on it ({@link #awaitDurable(long)}) until a
+ * commit that includes the change has been forced to disk. Writers that arrive while a commit is being forced wait for it to end, and one of them then
  * commits and forces for all of them: under load one fsync serves every write that came in during the previous one.
  */
 final class GroupCommit {
@@ -31,13 +31,17 @@ final class GroupCommit {
         this.commitAndForce = commitAndForce;
     }
 
+    /** Numbers a write whose change is already in memory, for {@link #awaitDurable(long)} to wait on. */
+    long announce() {
+        return announced.incrementAndGet();
+    }
+
     /**
-     * Returns once the caller's change, already in memory, is committed and on disk. A writer whose change the
-     * running commit may not include waits for it to end, then commits for itself and every writer that came
-     * meanwhile; the writers the ended commit included return at once.
+     * Returns once the write numbered {@code mine} (and every one before it) is committed and on disk. A writer
+     * whose change the running commit may not include waits for it to end, then commits for itself and every
+     * writer that came meanwhile; the writers the ended commit included return at once.
      */
-    void awaitDurable() {
-        long mine = announced.incrementAndGet();
+    void awaitDurable(long mine) {
         lock.lock();
         try {
             while (durable < mine) {

@@ -1,6 +1,7 @@
 package org.afyadial.ussd;
 
 import jakarta.inject.Singleton;
+import org.afyadial.store.Durability;
 import org.afyadial.system.ClinicSettings;
 import org.afyadial.system.PhoneNumbers;
 import org.slf4j.Logger;
@@ -55,8 +56,12 @@ public class UssdEngine {
         this.clock = clock;
     }
 
-    /** The answer to one hop; never throws. */
+    /** The answer to one hop, once everything the hop wrote is stored durably; never throws. */
     public UssdReply answer(UssdHop hop) {
+        return Durability.together(() -> answerNow(hop));
+    }
+
+    private UssdReply answerNow(UssdHop hop) {
         if (isBlank(hop.sessionId()) || isBlank(hop.phone())) {
             return end(message("badRequest", menus.defaultLanguage()));
         }

@@ -73,6 +73,39 @@ class DurableWritesTest {
     }
 
     @Test
+    void writesMadeTogetherAnswerAtOnceAndAreOnDiskWhenTheOperationReturns() throws IOException {
+        try (MVStore store = EmbeddedBackend.openFile(dir.resolve("store.mv"))) {
+            DurableWrites writes = new DurableWrites(store, Set.of("sessions"));
+            MVMap<String, String> patients = store.openMap("patients");
+            AtomicInteger forcedDuringTheOperation = new AtomicInteger(-1);
+
+            Durability.together(() -> {
+                for (String id : new String[] {"p1", "p2", "p3"}) {
+                    writes.run("insert", new de.bwaldvogel.mongo.bson.Document("insert", "patients"), () -> {
+                        patients.put(id, "stored");
+                        return new de.bwaldvogel.mongo.bson.Document("ok", 1.0);
+                    });
+                }
+                Durability.together(() -> writes.run("update", new de.bwaldvogel.mongo.bson.Document("update", "patients"), () -> {
+                    patients.put("p1", "updated");
+                    return new de.bwaldvogel.mongo.bson.Document("ok", 1.0);
+                }));
+                forcedDuringTheOperation.set((int) writes.forcedCommits());
+                return null;
+            });
+
+            assertEquals(0, forcedDuringTheOperation.get(), "no write waited for the disk inside the operation");
+            assertEquals(1, writes.forcedCommits(), "one forced commit for all of the operation's writes");
+            Path crashed = Files.copy(dir.resolve("store.mv"), dir.resolve("crashed.mv"), StandardCopyOption.REPLACE_EXISTING);
+            try (MVStore file = new MVStore.Builder().fileName(crashed.toString()).open()) {
+                MVMap<String, String> inFile = file.openMap("patients");
+                assertEquals("updated", inFile.get("p1"));
+                assertEquals("stored", inFile.get("p3"));
+            }
+        }
+    }
+
+    @Test
     void writersThatArriveDuringAForcedCommitShareTheNextOne() throws Exception {
         CountDownLatch firstForceStarted = new CountDownLatch(1);
         CountDownLatch releaseFirstForce = new CountDownLatch(1);
@@ -85,10 +118,10 @@ class DurableWritesTest {
         });
         int followers = 8;
         try (ExecutorService writers = Executors.newFixedThreadPool(followers + 1)) {
-            Future<?> first = writers.submit(commits::awaitDurable);
+            Future<?> first = writers.submit(() -> commits.awaitDurable(commits.announce()));
             firstForceStarted.await();
             for (int i = 0; i < followers; i++) {
-                writers.submit(commits::awaitDurable);
+                writers.submit(() -> commits.awaitDurable(commits.announce()));
             }
             while (commits.waitingWriters() < followers) {
                 Thread.onSpinWait();
