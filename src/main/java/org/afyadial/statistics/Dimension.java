@@ -9,7 +9,7 @@ import java.util.Optional;
  * What the health authority's tables can be grouped by, as store expressions on admissions (date {@code admittedAt})
  * and appointments (date {@code start}). Weeks start on Monday and are named by that day, months {@code 2024-01};
  * both in UTC. A dimension a source does not record is absent for it: appointments carry no condition, age or sex
- * (those live with the patient), admissions no specialty or channel.
+ * (those live with the patient), admissions no specialty or channel; SMS and payments only their dates.
  */
 enum Dimension {
     WEEK("week"), MONTH("month"), CONDITION("condition"), AGE_BAND("ageBand"), SEX("sex"), SPECIALTY("specialty"), CHANNEL("channel");
@@ -53,6 +53,24 @@ enum Dimension {
             case SPECIALTY -> Optional.of("$specialty");
             case CHANNEL -> Optional.of("$channel");
             case CONDITION, AGE_BAND, SEX -> Optional.empty();
+        };
+    }
+
+    /** Messages are counted by when they were queued; they carry no patient dimension. */
+    Optional<Object> onMessages() {
+        return byDate("$createdAt");
+    }
+
+    /** Payments are counted by when the provider's word came. */
+    Optional<Object> onPayments() {
+        return byDate("$receivedAt");
+    }
+
+    private Optional<Object> byDate(String date) {
+        return switch (this) {
+            case WEEK -> Optional.of(weekOf(date));
+            case MONTH -> Optional.of(monthOf(date));
+            case CONDITION, AGE_BAND, SEX, SPECIALTY, CHANNEL -> Optional.empty();
         };
     }
 

@@ -3,6 +3,8 @@ package org.afyadial.statistics;
 import com.mongodb.client.model.Filters;
 import jakarta.inject.Singleton;
 import org.afyadial.appointments.AppointmentStatus;
+import org.afyadial.payments.PaymentStatus;
+import org.afyadial.sms.OutboxStatus;
 import org.afyadial.store.Store;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -27,7 +29,13 @@ import java.util.TreeSet;
 class HealthStatistics {
 
     private static final String UNKNOWN = "unknown";
-    private static final List<String> STATUSES = Arrays.stream(AppointmentStatus.values()).map(Enum::name).toList();
+    private static final List<String> STATUSES = names(AppointmentStatus.values());
+    /** The appointments whose patient was expected: the no-show rate's denominator. */
+    private static final List<String> EXPECTED_AT_THE_CLINIC = names(AppointmentStatus.NO_SHOW, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED);
+    private static final List<String> MESSAGE_STATUSES = names(OutboxStatus.values());
+    /** The messages that left for the phone network: whether each reached its phone is what the rate measures. */
+    private static final List<String> MESSAGES_SENT = names(OutboxStatus.SENT, OutboxStatus.DELIVERED, OutboxStatus.FAILED, OutboxStatus.EXPIRED);
+    private static final List<String> PAYMENT_STATUSES = names(PaymentStatus.values());
 
     private final Store store;
     private final StatisticsSettings settings;
@@ -46,7 +54,7 @@ class HealthStatistics {
         List<StatisticsReport.Rate> noShow = null;
         if (groupBy.onAdmissions().isPresent()) {
             Object group = groupBy.onAdmissions().get();
-            Bson window = Filters.and(Filters.gte("admittedAt", Date.from(from)), Filters.lt("admittedAt", Date.from(to)));
+            Bson window = window("admittedAt", from, to);
             Map<String, Map<String, Long>> admitted = counts("admissions", window, group, "$condition");
             byCondition = table(admitted, new ArrayList<>(columnsOf(admitted)), k);
             patients = table(distinctPatients(window, group), List.of("patients"), k);
@@ -54,13 +62,32 @@ class HealthStatistics {
             notGroupable.addAll(List.of("patients", "admissionsByCondition"));
         }
         if (groupBy.onAppointments().isPresent()) {
-            Bson window = Filters.and(Filters.gte("start", Date.from(from)), Filters.lt("start", Date.from(to)));
+            Bson window = window("start", from, to);
             byStatus = table(counts("appointments", window, groupBy.onAppointments().get(), "$status"), STATUSES, k);
-            noShow = byStatus.rows().stream().map(HealthStatistics::noShowRate).toList();
+            noShow = byStatus.rows().stream().map(row -> rate(row, STATUSES, AppointmentStatus.NO_SHOW.name(), EXPECTED_AT_THE_CLINIC)).toList();
         } else {
             notGroupable.addAll(List.of("appointmentsByStatus", "noShowRates"));
         }
-        return new StatisticsReport(from, to, groupBy.parameter(), k, patients, byCondition, byStatus, noShow, notGroupable);
+        CountTable messages = null;
+        List<StatisticsReport.Rate> delivery = null;
+        if (groupBy.onMessages().isPresent()) {
+            messages = table(counts("sms_outbox", window("createdAt", from, to), groupBy.onMessages().get(), "$status"), MESSAGE_STATUSES, k);
+            delivery = messages.rows().stream().map(row -> rate(row, MESSAGE_STATUSES, OutboxStatus.DELIVERED.name(), MESSAGES_SENT)).toList();
+        } else {
+            notGroupable.addAll(List.of("smsByStatus", "smsDeliveryRates"));
+        }
+        CountTable payments = null;
+        if (groupBy.onPayments().isPresent()) {
+            payments = table(counts("payments", window("receivedAt", from, to), groupBy.onPayments().get(), "$status"), PAYMENT_STATUSES, k);
+        } else {
+            notGroupable.add("paymentsByStatus");
+        }
+        return new StatisticsReport(from, to, groupBy.parameter(), k, patients, byCondition, byStatus, noShow,
+                messages, delivery, payments, notGroupable);
+    }
+
+    private static Bson window(String date, Instant from, Instant to) {
+        return Filters.and(Filters.gte(date, Date.from(from)), Filters.lt(date, Date.from(to)));
     }
 
     /** Documents in the window counted by group and by the value of {@code column}. */
@@ -98,16 +125,24 @@ class HealthStatistics {
         return columns;
     }
 
-    private static StatisticsReport.Rate noShowRate(CountTable.Row row) {
-        CountTable.Cell noShow = row.cells().get(STATUSES.indexOf(AppointmentStatus.NO_SHOW.name()));
-        CountTable.Cell checkedIn = row.cells().get(STATUSES.indexOf(AppointmentStatus.CHECKED_IN.name()));
-        CountTable.Cell completed = row.cells().get(STATUSES.indexOf(AppointmentStatus.COMPLETED.name()));
-        if (noShow.suppressed() || checkedIn.suppressed() || completed.suppressed()) {
+    /**
+     * The share of {@code numerator} in the sum of {@code denominator}'s columns: given only when each of them is
+     * published, and absent (not suppressed) when they are all 0.
+     */
+    private static StatisticsReport.Rate rate(CountTable.Row row, List<String> columns, String numerator, List<String> denominator) {
+        List<CountTable.Cell> parts = denominator.stream().map(c -> row.cells().get(columns.indexOf(c))).toList();
+        if (parts.stream().anyMatch(CountTable.Cell::suppressed)) {
             return new StatisticsReport.Rate(row.group(), null, true);
         }
-        long expected = noShow.count() + checkedIn.count() + completed.count();
+        long total = parts.stream().mapToLong(CountTable.Cell::count).sum();
+        long part = row.cells().get(columns.indexOf(numerator)).count();
         return new StatisticsReport.Rate(row.group(),
-                BigDecimal.valueOf(noShow.count()).divide(BigDecimal.valueOf(expected), 4, RoundingMode.HALF_UP), false);
+                total == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP), false);
+    }
+
+    @SafeVarargs
+    private static <E extends Enum<E>> List<String> names(E... values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static String label(Object value) {

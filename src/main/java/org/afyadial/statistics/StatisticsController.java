@@ -57,6 +57,8 @@ class StatisticsController {
             write(writer, "patients", report.patients());
             write(writer, "admissionsByCondition", report.admissionsByCondition());
             write(writer, "appointmentsByStatus", report.appointmentsByStatus());
+            write(writer, "smsByStatus", report.smsByStatus());
+            write(writer, "paymentsByStatus", report.paymentsByStatus());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

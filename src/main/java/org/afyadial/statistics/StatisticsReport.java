@@ -12,12 +12,15 @@ import java.util.List;
  * ({@link CountTable}). {@code admissionsByCondition} stands for consultations by diagnosis until consultations are
  * recorded; {@code patients} counts the distinct patients admitted. A table is null when its records do not carry
  * the dimension (listed in {@code notGroupable}). A group's no-show rate (NO_SHOW over NO_SHOW, CHECKED_IN and
- * COMPLETED) is given only when the three counts it comes from are published.
+ * COMPLETED) is given only when the three counts it comes from are published; so is its SMS delivery rate (DELIVERED
+ * over the messages that left: SENT, DELIVERED, FAILED, EXPIRED). SMS are counted by when they were queued, payments
+ * (provider transactions, matched to a bill or not) by when the provider's word came.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record StatisticsReport(Instant from, Instant to, String groupBy, int kAnonymity, CountTable patients,
                         CountTable admissionsByCondition, CountTable appointmentsByStatus, List<Rate> noShowRates,
+                        CountTable smsByStatus, List<Rate> smsDeliveryRates, CountTable paymentsByStatus,
                         List<String> notGroupable) {
 
     @Serdeable

@@ -29,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * A seeded store, counted by hand. Admissions: 6 Asthma (patients p1-p6) and 2 Cancer (p7, p8) in January 2024,
  * 5 Diabetes of 4 patients (p9 twice) in February, one Asthma in December 2023 (outside the window). Appointments in
- * January: by USSD 5 CHECKED_IN, 6 COMPLETED, 5 NO_SHOW; by staff 7 COMPLETED, 1 NO_SHOW. {@code *} is suppressed.
+ * January: by USSD 5 CHECKED_IN, 6 COMPLETED, 5 NO_SHOW; by staff 7 COMPLETED, 1 NO_SHOW. SMS queued in January: 10
+ * DELIVERED, 5 SENT, 5 FAILED, 6 QUEUED; in February 12 DELIVERED, 2 EXPIRED. Payments in January: 7 SUCCEEDED,
+ * 5 FAILED; 9 SUCCEEDED in March (outside the window). {@code *} is suppressed.
  */
 @MicronautTest(transactional = false)
 class StatisticsApiTest {
@@ -48,7 +50,7 @@ class StatisticsApiTest {
 
     @BeforeEach
     void seed() {
-        List.of("admissions", "appointments").forEach(c -> store.collection(c).deleteMany(new Document()));
+        List.of("admissions", "appointments", "sms_outbox", "payments").forEach(c -> store.collection(c).deleteMany(new Document()));
         for (int p = 1; p <= 6; p++) {
             admission("2024-01-10", "Asthma", "p" + p);
         }
@@ -63,6 +65,15 @@ class StatisticsApiTest {
         appointments("USSD", "NO_SHOW", 5);
         appointments("STAFF", "COMPLETED", 7);
         appointments("STAFF", "NO_SHOW", 1);
+        dated("sms_outbox", "createdAt", "2024-01-20", "DELIVERED", 10);
+        dated("sms_outbox", "createdAt", "2024-01-20", "SENT", 5);
+        dated("sms_outbox", "createdAt", "2024-01-21", "FAILED", 5);
+        dated("sms_outbox", "createdAt", "2024-01-21", "QUEUED", 6);
+        dated("sms_outbox", "createdAt", "2024-02-02", "DELIVERED", 12);
+        dated("sms_outbox", "createdAt", "2024-02-02", "EXPIRED", 2);
+        dated("payments", "receivedAt", "2024-01-05", "SUCCEEDED", 7);
+        dated("payments", "receivedAt", "2024-01-05", "FAILED", 5);
+        dated("payments", "receivedAt", "2024-03-05", "SUCCEEDED", 9);
     }
 
     @Test
@@ -92,7 +103,42 @@ class StatisticsApiTest {
         assertEquals(List.of(Map.of("group", "STAFF", "suppressed", true), Map.of("group", "USSD", "suppressed", true)),
                 report.get("noShowRates"));
         assertNull(report.get("admissionsByCondition"));
-        assertEquals(List.of("patients", "admissionsByCondition"), report.get("notGroupable"));
+        assertEquals(List.of("patients", "admissionsByCondition", "smsByStatus", "smsDeliveryRates", "paymentsByStatus"),
+                report.get("notGroupable"));
+    }
+
+    @Test
+    void smsDeliveryAndPaymentsByMonth() {
+        Map<?, ?> report = get("month");
+
+        // February's 2 EXPIRED are small; its DELIVERED protects them in the row, January's DELIVERED in the column;
+        // the EXPIRED total (2) is small, and the SENT total protects it in the totals row; the SENT column is then
+        // one hidden cell and a zero: January's SENT goes
+        assertEquals(List.of("QUEUED SENDING SENT DELIVERED FAILED EXPIRED CANCELLED",
+                "2024-01: 6 0 * * 5 0 0 = 26", "2024-02: 0 0 0 * 0 * 0 = 14", "total: 6 0 * 22 5 * 0 = 40"),
+                render(report.get("smsByStatus")));
+        assertEquals(List.of(Map.of("group", "2024-01", "suppressed", true), Map.of("group", "2024-02", "suppressed", true)),
+                report.get("smsDeliveryRates"));
+        assertEquals(List.of("SUCCEEDED FAILED REFUNDED", "2024-01: 7 5 0 = 12", "total: 7 5 0 = 12"),
+                render(report.get("paymentsByStatus")));
+    }
+
+    @Test
+    void theDeliveryRateIsDeliveredOverWhatLeft() {
+        store.collection("sms_outbox").deleteMany(new Document("createdAt", new Document("$gte", Date.from(Instant.parse("2024-02-01T00:00:00Z")))));
+
+        Map<?, ?> report = get("month");
+
+        // 10 DELIVERED of the 20 that left (10 DELIVERED, 5 SENT, 5 FAILED); the 6 QUEUED have not left yet
+        assertEquals(List.of(Map.of("group", "2024-01", "rate", 0.5, "suppressed", false)), report.get("smsDeliveryRates"));
+    }
+
+    @Test
+    void aGroupWithNoPatientExpectedHasNoNoShowRate() {
+        store.collection("appointments").deleteMany(new Document());
+        appointments("SMS", "CANCELLED", 5);
+
+        assertEquals(List.of(Map.of("group", "SMS", "suppressed", false)), get("channel").get("noShowRates"));
     }
 
     @Test
@@ -123,6 +169,15 @@ class StatisticsApiTest {
                 group,REQUESTED,CONFIRMED,REFUSED,CHECKED_IN,COMPLETED,NO_SHOW,CANCELLED,RESCHEDULED,total
                 2024-01,0,0,0,5,13,6,0,0,24
                 total,0,0,0,5,13,6,0,0,24
+                table,smsByStatus
+                group,QUEUED,SENDING,SENT,DELIVERED,FAILED,EXPIRED,CANCELLED,total
+                2024-01,6,0,suppressed,suppressed,5,0,0,26
+                2024-02,0,0,0,suppressed,0,suppressed,0,14
+                total,6,0,suppressed,22,5,suppressed,0,40
+                table,paymentsByStatus
+                group,SUCCEEDED,FAILED,REFUNDED,total
+                2024-01,7,5,0,12
+                total,7,5,0,12
                 """, csv.replace("\r\n", "\n"));
         assertFalse(csv.contains("p1"), "no patient identifier");
     }
@@ -152,6 +207,14 @@ class StatisticsApiTest {
         for (int i = 0; i < count; i++) {
             store.collection("appointments").insertOne(new Document("reference", channel + status + i).append("start", Date.from(Instant.parse("2024-01-15T09:00:00Z")))
                     .append("status", status).append("channel", channel).append("specialty", "GEN"));
+        }
+    }
+
+    private void dated(String collection, String dateField, String day, String status, int count) {
+        for (int i = 0; i < count; i++) {
+            String key = day + status + i; // the outbox's and the payments' unique keys
+            store.collection(collection).insertOne(new Document(dateField, Date.from(Instant.parse(day + "T08:00:00Z"))).append("status", status)
+                    .append("idempotencyKey", key).append("provider", "MPESA").append("transactionId", key));
         }
     }
 
