@@ -25,18 +25,20 @@ class RetentionSettingsTest {
             assertEquals(List.of(400 * DAY), expiries(store, "sms_inbound", "retention"));
             assertEquals(List.of(2555 * DAY), expiries(store, "audit_log", "at"));
             assertEquals(List.of(0L), expiries(store, "refresh_tokens", "expiry_ttl"));
-            assertEquals(List.of(DAY), expiries(store, "login_failures", "window_ttl"));
+            assertEquals(List.of(30 * 60L), expiries(store, "login_failures", "window_ttl"), "15 min window, then a 15 min lock");
         }
     }
 
     @Test
     void theSettingsReachTheIndexes() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("afyadial.retention.sms", "45d",
-                "afyadial.retention.inbound-sms", "90d", "afyadial.retention.audit", "3650d"))) {
+                "afyadial.retention.inbound-sms", "90d", "afyadial.retention.audit", "3650d",
+                "afyadial.auth.failure-window", "1h", "afyadial.auth.lock-duration", "2d"))) {
             Store store = context.getBean(Store.class);
             assertEquals(List.of(45 * DAY), expiries(store, "sms_outbox", "retention"));
             assertEquals(List.of(90 * DAY), expiries(store, "sms_inbound", "retention"));
             assertEquals(List.of(3650 * DAY), expiries(store, "audit_log", "at"));
+            assertEquals(List.of(2 * DAY + 3600), expiries(store, "login_failures", "window_ttl"), "a lock outlives its window");
         }
     }
 
