@@ -212,7 +212,7 @@ public class YearOfTraffic {
         String text = SMS_TEXT.formatted("Daktari", start.atZone(CLINIC).toLocalDate(), start.atZone(CLINIC).toLocalTime(), reference);
         Document message = new Document("_id", new ObjectId()).append("idempotencyKey", key)
                 .append("phone", patient.getString("phone")).append("text", text).append("language", patient.getString("language"))
-                .append("encoding", "GSM7").append("segments", 1).append("kind", kind)
+                .append("encoding", "GSM_7").append("segments", 1).append("kind", kind)
                 .append("attempts", 0).append("version", 0L).append("notBefore", Date.from(due))
                 .append("createdAt", Date.from(due)).append("patientId", patient.getObjectId("_id").toHexString());
         if (due.isAfter(now)) {
