@@ -38,9 +38,9 @@ public class DeliveryReports {
         boolean moved = switch (update.state()) {
             case SENT -> false; // the outbox says SENT from the moment the provider accepted the message
             case DELIVERED -> store.moveByMessageId(update.messageId(), MAY_BECOME_DELIVERED, now,
-                    combine(set("status", OutboxStatus.DELIVERED.name()), set("deliveredAt", Date.from(now))));
+                    combine(OutboxStore.status(OutboxStatus.DELIVERED, now), set("deliveredAt", Date.from(now))));
             case FAILED -> store.moveByMessageId(update.messageId(), MAY_BECOME_FAILED, now,
-                    combine(set("status", OutboxStatus.FAILED.name()), set("lastError", "delivery failed: " + update.failureReason())));
+                    combine(OutboxStore.status(OutboxStatus.FAILED, now), set("lastError", "delivery failed: " + update.failureReason())));
         };
         if (!moved && !store.existsWithMessageId(update.messageId())) {
             LOG.info("Delivery report for unknown message id {} ({}): ignored", update.messageId(), update.state());

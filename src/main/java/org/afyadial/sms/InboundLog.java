@@ -4,12 +4,18 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import io.micronaut.core.annotation.Nullable;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import jakarta.inject.Singleton;
+import org.afyadial.store.CollectionIndexes;
 import org.afyadial.store.Store;
 import org.bson.Document;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code sms_inbound} collection: every text received, kept once (its first {@value #KEPT_CHARACTERS} characters). The provider's message id
@@ -25,10 +31,34 @@ class InboundLog {
      */
     static final int KEPT_CHARACTERS = 480;
 
+    static final String COLLECTION = "sms_inbound";
+
     private final MongoCollection<Document> inbound;
 
     InboundLog(Store store) {
-        this.inbound = store.collection("sms_inbound");
+        this.inbound = store.collection(COLLECTION);
+    }
+
+    /** A received text is deleted by the store once its retention since arrival has passed. */
+    @Singleton
+    static class InboundIndexes implements CollectionIndexes {
+
+        private final SmsRetention retention;
+
+        InboundIndexes(SmsRetention retention) {
+            this.retention = retention;
+        }
+
+        @Override
+        public String collection() {
+            return COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(new IndexModel(Indexes.ascending("storedAt"),
+                    new IndexOptions().expireAfter(retention.inboundSms().toSeconds(), TimeUnit.SECONDS).name("retention")));
+        }
     }
 
     /** Notes which appointment a command acted on, for the record. */

@@ -25,11 +25,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -55,6 +57,10 @@ import static com.mongodb.client.model.Updates.unset;
 class OutboxStore {
 
     static final String COLLECTION = "sms_outbox";
+    /** When a message reached a final state: retention counts from it, and a message still to be sent has none. */
+    static final String FINISHED_AT = "finishedAt";
+    private static final Set<OutboxStatus> FINAL = EnumSet.of(OutboxStatus.SENT, OutboxStatus.DELIVERED,
+            OutboxStatus.FAILED, OutboxStatus.EXPIRED, OutboxStatus.CANCELLED);
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
@@ -67,6 +73,13 @@ class OutboxStore {
 
     @Singleton
     static class OutboxIndexes implements CollectionIndexes {
+
+        private final SmsRetention retention;
+
+        OutboxIndexes(SmsRetention retention) {
+            this.retention = retention;
+        }
+
         @Override
         public String collection() {
             return COLLECTION;
@@ -79,7 +92,9 @@ class OutboxStore {
                     new IndexModel(Indexes.ascending("status", "notBefore"), new IndexOptions().name("due")),
                     new IndexModel(Indexes.ascending("messageId"), new IndexOptions().sparse(true).name("by_provider_id")),
                     new IndexModel(Indexes.ascending("patientId", "createdAt"), new IndexOptions().name("by_patient")),
-                    new IndexModel(Indexes.ascending("phone", "createdAt"), new IndexOptions().name("by_phone")));
+                    new IndexModel(Indexes.ascending("phone", "createdAt"), new IndexOptions().name("by_phone")),
+                    new IndexModel(Indexes.ascending(FINISHED_AT),
+                            new IndexOptions().expireAfter(retention.sms().toSeconds(), TimeUnit.SECONDS).name("retention")));
         }
     }
 
@@ -131,7 +146,7 @@ class OutboxStore {
     Optional<OutboxMessage> claim(Candidate candidate, String owner, Instant now, Duration lease) {
         Document claimed = outbox.findOneAndUpdate(
                 sameVersion(candidate.id(), candidate.version()),
-                combine(set("status", OutboxStatus.SENDING.name()), set("leaseOwner", owner),
+                combine(status(OutboxStatus.SENDING, now), set("leaseOwner", owner),
                         set("leaseUntil", Date.from(now.plus(lease))), inc("attempts", 1), touched(now)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(OutboxStore::fromDocument);
@@ -142,6 +157,15 @@ class OutboxStore {
         if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
             throw e;
         }
+    }
+
+    /**
+     * Moves a message to {@code status}: a final one stamps {@link #FINISHED_AT}, from which the store's TTL index
+     * deletes the message after its retention; any other clears it, so that a message to be sent again is kept.
+     */
+    static Bson status(OutboxStatus status, Instant now) {
+        return combine(set("status", status.name()),
+                FINAL.contains(status) ? set(FINISHED_AT, Date.from(now)) : unset(FINISHED_AT));
     }
 
     private static Bson touched(Instant now) {
@@ -221,14 +245,14 @@ class OutboxStore {
     /** Cancels the queued messages in {@code scope}, noting why so that only the same reason brings them back. */
     long cancelQueued(Bson scope, CancelReason reason, Instant now) {
         return outbox.updateMany(and(eq("status", OutboxStatus.QUEUED.name()), scope),
-                combine(set("status", OutboxStatus.CANCELLED.name()), set("cancelReason", reason.name()), touched(now))).getModifiedCount();
+                combine(status(OutboxStatus.CANCELLED, now), set("cancelReason", reason.name()), touched(now))).getModifiedCount();
     }
 
     /** Queues again the messages of {@code scope} cancelled for {@code reason} that are still ahead. */
     long requeueCancelled(Bson scope, CancelReason reason, Instant now) {
         return outbox.updateMany(
                 and(eq("status", OutboxStatus.CANCELLED.name()), eq("cancelReason", reason.name()), gt("notBefore", Date.from(now)), scope),
-                combine(set("status", OutboxStatus.QUEUED.name()), unset("cancelReason"), touched(now))).getModifiedCount();
+                combine(status(OutboxStatus.QUEUED, now), unset("cancelReason"), touched(now))).getModifiedCount();
     }
 
     static Bson keyStartsWith(String prefix) {

@@ -116,7 +116,7 @@ public class SmsDispatcher {
     private Outcome deliver(OutboxMessage message) {
         Instant now = clock.instant();
         if (message.expiresAt() != null && now.isAfter(message.expiresAt())) {
-            return Outcome.of(message, set("status", OutboxStatus.EXPIRED.name()));
+            return Outcome.of(message, OutboxStore.status(OutboxStatus.EXPIRED, now));
         }
         try {
             return outcome(message, sender.send(message.phone(), message.text()));
@@ -145,8 +145,9 @@ public class SmsDispatcher {
 
     private Outcome accepted(OutboxMessage message, SendResult result) {
         meters.sent();
-        return new Outcome(new OutboxStore.LeaseEnd(message, combine(set("status", OutboxStatus.SENT.name()),
-                set("messageId", result.messageId()), set("sentAt", Date.from(clock.instant())))), true);
+        Instant now = clock.instant();
+        return new Outcome(new OutboxStore.LeaseEnd(message, combine(OutboxStore.status(OutboxStatus.SENT, now),
+                set("messageId", result.messageId()), set("sentAt", Date.from(now)))), true);
     }
 
     private Outcome failed(OutboxMessage message, SmsMeters.FailureReason reason, String error) {
@@ -160,18 +161,18 @@ public class SmsDispatcher {
         }
         Duration wait = settings.requeueBackoff().multipliedBy(1L << Math.min(message.attempts() - 1, 20));
         Instant retryAt = now.plus(wait.compareTo(LONGEST_REQUEUE_WAIT) > 0 ? LONGEST_REQUEUE_WAIT : wait);
-        return Outcome.of(message, combine(set("status", OutboxStatus.QUEUED.name()), set("lastError", detail),
+        return Outcome.of(message, combine(OutboxStore.status(OutboxStatus.QUEUED, now), set("lastError", detail),
                 set("notBefore", Date.from(retryAt))));
     }
 
     /** Back to the queue without spending an attempt: the provider was never asked (breaker open, paused...). */
-    private static Outcome putBackUncounted(OutboxMessage message, Instant notBefore) {
-        return Outcome.of(message, combine(set("status", OutboxStatus.QUEUED.name()), inc("attempts", -1),
+    private Outcome putBackUncounted(OutboxMessage message, Instant notBefore) {
+        return Outcome.of(message, combine(OutboxStore.status(OutboxStatus.QUEUED, clock.instant()), inc("attempts", -1),
                 set("notBefore", Date.from(notBefore))));
     }
 
-    private static Bson failed(String error) {
-        return combine(set("status", OutboxStatus.FAILED.name()), set("lastError", error));
+    private Bson failed(String error) {
+        return combine(OutboxStore.status(OutboxStatus.FAILED, clock.instant()), set("lastError", error));
     }
 
     private static String hostName() {

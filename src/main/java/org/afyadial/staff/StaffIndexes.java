@@ -45,9 +45,19 @@ final class StaffIndexes {
         }
     }
 
-    /** A failure window is meaningless a day later; TTL keeps the collection to recent attempts. */
+    /**
+     * A failure window counts for {@code failureWindow} from its start and a lock it set ends at most
+     * {@code lockDuration} after that: then the document is meaningless, and the TTL index deletes it.
+     */
     @Singleton
     static final class LoginFailureIndexes implements CollectionIndexes {
+
+        private final AuthSettings settings;
+
+        LoginFailureIndexes(AuthSettings settings) {
+            this.settings = settings;
+        }
+
         @Override
         public String collection() {
             return LoginThrottle.COLLECTION;
@@ -56,7 +66,8 @@ final class StaffIndexes {
         @Override
         public List<IndexModel> indexes() {
             return List.of(new IndexModel(Indexes.ascending(LoginThrottle.WINDOW_START),
-                    new IndexOptions().expireAfter(1L, TimeUnit.DAYS).name("window_ttl")));
+                    new IndexOptions().expireAfter(settings.failureWindow().plus(settings.lockDuration()).toSeconds(), TimeUnit.SECONDS)
+                            .name("window_ttl")));
         }
     }
 }
