@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs {@link PendingRequestChecks} every {@code PAYMENT_CHECK_INTERVAL} on every instance, draining due batches. */
+/** Runs {@link PendingRequestChecks} every {@code PAYMENT_CHECK_INTERVAL} on every instance; their leases keep them apart. */
 @Singleton
 @Requires(property = "afyadial.payments.schedule-enabled", notEquals = "false")
 class PendingCheckSchedule {
