@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -14,13 +13,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.afyadial.payments.Money;
 import org.afyadial.payments.PaymentProvider;
+import org.afyadial.payments.ProviderHttpClients;
 import org.afyadial.payments.Provider;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.MalformedURLException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -56,10 +55,7 @@ class AtMobileCheckout implements PaymentProvider {
         this.account = account;
         this.settings = settings;
         this.json = json;
-        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
-        configuration.setReadTimeout(settings.timeout());
-        configuration.setConnectTimeout(Duration.ofSeconds(5));
-        this.http = HttpClient.create(settings.resolvedBaseUrl().toURL(), configuration);
+        this.http = ProviderHttpClients.create(settings.resolvedBaseUrl(), settings.timeout());
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -17,6 +16,7 @@ import jakarta.inject.Singleton;
 import org.afyadial.payments.CallbackUrls;
 import org.afyadial.payments.Money;
 import org.afyadial.payments.PaymentProvider;
+import org.afyadial.payments.ProviderHttpClients;
 import org.afyadial.payments.PaymentResult;
 import org.afyadial.payments.Provider;
 import org.afyadial.system.ClinicSettings;
@@ -83,10 +83,7 @@ class MomoCollection implements PaymentProvider {
         this.json = json;
         this.clock = clock;
         this.clinicName = clinic.name();
-        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
-        configuration.setReadTimeout(settings.timeout());
-        configuration.setConnectTimeout(Duration.ofSeconds(5));
-        this.http = HttpClient.create(settings.resolvedBaseUrl().toURL(), configuration);
+        this.http = ProviderHttpClients.create(settings.resolvedBaseUrl(), settings.timeout());
     }
 
     @Override
