@@ -15,7 +15,8 @@ public final class Money {
         return amount.setScale(digits(currency), RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
     }
 
-    static BigDecimal major(long minorUnits, String currency) {
+    /** The amount in the currency's units, with as many decimals as the currency has ({@code 500.00}, {@code 5000}). */
+    public static BigDecimal major(long minorUnits, String currency) {
         return BigDecimal.valueOf(minorUnits, digits(currency));
     }
 

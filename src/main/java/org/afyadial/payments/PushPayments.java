@@ -37,6 +37,14 @@ public class PushPayments {
         return providers.forNetwork(networkCode).isPresent();
     }
 
+    /**
+     * The provider's id of one of our push requests, for a provider whose callback names the request by our id
+     * only; empty when the store has no such request of that provider (or it was never sent).
+     */
+    public Optional<String> providerRequestId(Provider provider, String requestId) {
+        return requests.find(requestId).filter(r -> r.provider() == provider).map(PushRequests.PushRequest::providerRequestId);
+    }
+
     public Started start(String billId, String patientId, String phone, @Nullable String networkCode) {
         Optional<Bill> bill = bills.find(billId).filter(b -> b.patientId().equals(patientId))
                 .filter(b -> BillStatus.OPEN.contains(b.status().name()));

@@ -14,6 +14,7 @@ import org.afyadial.store.Store;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,6 +24,9 @@ import java.util.Optional;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -36,6 +40,7 @@ class PushRequests {
 
     static final String COLLECTION = "payment_requests";
     private static final FindOneAndUpdateOptions RETURN_BEFORE = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE);
+    private static final FindOneAndUpdateOptions RETURN_AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
     /** A push request and where it stands. */
     @Serdeable
@@ -106,6 +111,11 @@ class PushRequests {
                 combine(set("status", status.name()), set("failure", failure.name())), RETURN_BEFORE)).map(PushRequest::of);
     }
 
+    /** A request by our own id, which some providers echo back (MoMo's {@code externalId}). */
+    Optional<PushRequest> find(String id) {
+        return Optional.ofNullable(requests.find(eq("_id", id)).first()).map(PushRequest::of);
+    }
+
     Optional<PushRequest> find(Provider provider, String providerRequestId) {
         return Optional.ofNullable(requests.find(byProvider(provider, providerRequestId)).first()).map(PushRequest::of);
     }
@@ -124,6 +134,31 @@ class PushRequests {
         requests.find(and(eq("status", Status.PENDING.name()), lt("createdAt", Date.from(before))))
                 .sort(new Document("createdAt", 1)).limit(limit).forEach(d -> found.add(PushRequest.of(d)));
         return found;
+    }
+
+    /**
+     * Requests sent before {@code sentBefore}, still pending, named by their provider and not held by an instance
+     * asking after them at {@code now}; oldest first.
+     */
+    List<PushRequest> dueForCheck(Instant sentBefore, Instant now, int limit) {
+        List<PushRequest> found = new ArrayList<>();
+        requests.find(and(eq("status", Status.PENDING.name()), lt("createdAt", Date.from(sentBefore)),
+                        ne("providerRequestId", null), checkLeaseFree(now)))
+                .sort(new Document("createdAt", 1)).limit(limit).forEach(d -> found.add(PushRequest.of(d)));
+        return found;
+    }
+
+    /**
+     * Holds a pending request until {@code now + lease} to ask its provider about it, in one conditional update:
+     * of two instances trying at once, one gets it; empty for the other, or when the request has ended.
+     */
+    Optional<PushRequest> leaseForCheck(String id, Instant now, Duration lease) {
+        return Optional.ofNullable(requests.findOneAndUpdate(and(eq("_id", id), eq("status", Status.PENDING.name()), checkLeaseFree(now)),
+                set("checkLeaseUntil", Date.from(now.plus(lease))), RETURN_AFTER)).map(PushRequest::of);
+    }
+
+    private static org.bson.conversions.Bson checkLeaseFree(Instant now) {
+        return or(eq("checkLeaseUntil", null), lte("checkLeaseUntil", Date.from(now)));
     }
 
     private static org.bson.conversions.Bson byProvider(Provider provider, String providerRequestId) {
