@@ -12,12 +12,12 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.regex;
 
 /** The payment SMS queued for a patient, as the outbox holds them. */
-final class PaymentSmsSent {
+public final class PaymentSmsSent {
 
     private PaymentSmsSent() {
     }
 
-    static List<String> to(Store store, String patientId) {
+    public static List<String> to(Store store, String patientId) {
         List<String> found = new ArrayList<>();
         store.collection("sms_outbox").find(and(eq("patientId", patientId), regex("idempotencyKey", Pattern.compile("^payment:"))))
                 .forEach((Document d) -> found.add(d.getString("text")));
