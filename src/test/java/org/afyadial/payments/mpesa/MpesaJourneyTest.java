@@ -108,8 +108,7 @@ class MpesaJourneyTest implements TestPropertyProvider {
     void aLostCallbackIsMadeUpByTheQueryAndTheLateCallbackIsTheSamePayment() {
         Patient patient = clinic.patient("Barasa", "+254711000302");
         Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
-        payNow(patient);
-        String checkout = daraja.checkoutOf(daraja.pushes().getLast());
+        String checkout = payNow(patient);
 
         assertEquals(Optional.empty(), mpesa.check(checkout), "still being processed");
         daraja.resultOf(checkout, 0);
@@ -129,8 +128,7 @@ class MpesaJourneyTest implements TestPropertyProvider {
     void aCancelledPromptLearntFromTheQueryLeavesTheBillUnpaidAndSaysWhy() {
         Patient patient = clinic.patient("Chebet", "+254711000303");
         Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Lab", 30_000L)));
-        payNow(patient);
-        String checkout = daraja.checkoutOf(daraja.pushes().getLast());
+        String checkout = payNow(patient);
 
         daraja.resultOf(checkout, 1032);
         ledger.record(mpesa.check(checkout).orElseThrow());
@@ -140,13 +138,15 @@ class MpesaJourneyTest implements TestPropertyProvider {
         assertTrue(texts.getFirst().contains("was cancelled"), texts.toString());
     }
 
-    private void payNow(Patient patient) {
+    /** Pay now on the first bill; answers the CheckoutRequestID Daraja gave the push. */
+    private String payNow(Patient patient) {
         UssdPhone phone = new UssdPhone(http.toBlocking(), patient.phone(), "/at/ussd?token=s3cret");
         phone.dial();
         assertTrue(phone.type("5").startsWith("CON Bills to pay:\n1. B"));
         phone.type("1");
         String end = phone.type("1");
         assertTrue(end.startsWith("END Approve the prompt on your phone"), end);
+        return daraja.checkoutOf(daraja.pushes().getLast());
     }
 
     private List<Document> paymentsFor(Bill bill) {
