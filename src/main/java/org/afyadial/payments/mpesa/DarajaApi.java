@@ -29,15 +29,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * Daraja's HTTP surface, as in Safaricom's Daraja documentation (developer.safaricom.co.ke, "Authorization" and
  * "M-Pesa Express"): a bearer token from {@code GET /oauth/v1/generate?grant_type=client_credentials} (basic auth
  * with the app's key and secret), kept until shortly before its {@code expires_in} and fetched anew once when a call
- * answers 401; JSON calls behind a circuit breaker. Daraja's errors come as {@code {requestId, errorCode,
- * errorMessage}} with a 4xx or 5xx status: a 4xx one, and the STK query's "being processed", are answers; any other
- * 5xx, a timeout, a dropped connection or an unreadable body is {@link DarajaUnavailable}.
+ * answers 401 or Daraja's {@code 404.001.03} "Invalid Access Token"; JSON calls behind a circuit breaker. Daraja's
+ * errors come as {@code {requestId, errorCode, errorMessage}} with a 4xx or 5xx status: a 4xx one, and the STK
+ * query's "being processed", are answers; any other 5xx, a timeout, a dropped connection or an unreadable body is
+ * {@link DarajaUnavailable}.
  */
 @Singleton
 class DarajaApi {
 
     /** The STK query's error while the payer has not answered yet (HTTP 500): an answer, not a failure. */
     static final String STILL_PROCESSING = "500.001.1001";
+    /** Daraja's "Invalid Access Token", which it may send with a status other than 401. */
+    private static final String INVALID_TOKEN = "404.001.03";
     private static final String TOKEN_PATH = "/oauth/v1/generate?grant_type=client_credentials";
     /** A token is renewed this long before Daraja says it expires, so no call carries one that expires on the way. */
     private static final Duration TOKEN_MARGIN = Duration.ofMinutes(1);
@@ -143,7 +146,11 @@ class DarajaApi {
     private Reply postWith(String bearer, String path, Object body) {
         MutableHttpRequest<Object> request = HttpRequest.POST(path, body).bearerAuth(bearer)
                 .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE);
-        return read(exchange(request), Reply.class);
+        Reply reply = read(exchange(request), Reply.class);
+        if (INVALID_TOKEN.equals(reply.errorCode())) {
+            throw new Unauthorized();
+        }
+        return reply;
     }
 
     /** The answer's status and body, whatever the status; 401 as {@link Unauthorized}. */

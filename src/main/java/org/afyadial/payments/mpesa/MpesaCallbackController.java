@@ -26,9 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Safaricom Daraja's callbacks, guarded like AT's webhooks (token in the URL, optional address allow-list). Wire
- * format as in Safaricom's Daraja documentation (developer.safaricom.co.ke, "M-Pesa Express" result and "Customer
- * to Business" validation/confirmation): STK results under {@code Body.stkCallback}, C2B as flat JSON. Every
+ * Safaricom Daraja's callbacks, guarded like AT's webhooks (token in the URL, optional address allow-list
+ * {@code PAYMENT_ALLOWED_CIDRS}). Wire format as in Safaricom's Daraja documentation (developer.safaricom.co.ke,
+ * "M-Pesa Express" result and "Customer to Business" validation/confirmation): STK results under
+ * {@code Body.stkCallback}, read through {@link StkResults} as the STK query's are, C2B as flat JSON. Every
  * readable callback is answered {@code ResultCode 0}: Daraja does not retry, and what it says is recorded
  * whatever it is; amounts and bills are checked by the ledger against the store.
  */

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local stand-in for Safaricom Daraja on 127.0.0.1 and a random port, in its wire format: the OAuth token, the
  * STK push and the STK query, each answer as the Daraja documentation shows it. Troubles queued with {@link #next}
- * answer the following STK call; {@link #expireTokens()} makes every token issued so far answer 401. It also plays
+ * answer the following STK call; {@link #expireTokens} makes every token issued so far refused. It also plays
  * Safaricom's side of the callback, posting the STK result to the CallBackURL a push gave.
  */
 public final class FakeDaraja implements AutoCloseable {
@@ -50,6 +50,7 @@ public final class FakeDaraja implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger checkouts = new AtomicInteger();
     private final CountDownLatch hung = new CountDownLatch(1);
+    private volatile int invalidTokenStatus = 401;
 
     public FakeDaraja() {
         this.json = JsonMapper.createDefault();
@@ -85,7 +86,9 @@ public final class FakeDaraja implements AutoCloseable {
         troubles.add(trouble);
     }
 
-    public void expireTokens() {
+    /** Every token issued so far is refused with this HTTP status and Daraja's "Invalid Access Token". */
+    public void expireTokens(int status) {
+        invalidTokenStatus = status;
         validTokens.clear();
     }
 
@@ -169,7 +172,7 @@ public final class FakeDaraja implements AutoCloseable {
         try (exchange) {
             String bearer = exchange.getRequestHeaders().getFirst("Authorization");
             if (bearer == null || !validTokens.contains(bearer.replaceFirst("^Bearer ", ""))) {
-                answer(exchange, 401, """
+                answer(exchange, invalidTokenStatus, """
                         {"requestId":"2-2","errorCode":"404.001.03","errorMessage":"Invalid Access Token"}""");
                 return;
             }

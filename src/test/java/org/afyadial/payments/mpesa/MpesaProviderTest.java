@@ -123,10 +123,14 @@ class MpesaProviderTest implements TestPropertyProvider {
         mpesa.push(new PushPrompt("req-4", PHONE, 10_000L, "KES", "B7K2R"));
         assertEquals(afterFirst + 1, daraja.tokensIssued(), "renewed before it expires");
 
-        daraja.expireTokens();
+        daraja.expireTokens(401);
         mpesa.push(new PushPrompt("req-5", PHONE, 10_000L, "KES", "B7K2R"));
         assertEquals(afterFirst + 2, daraja.tokensIssued(), "renewed once on a 401");
         assertEquals(4, daraja.pushes().size(), "the push refused with 401 went again, and only once");
+
+        daraja.expireTokens(404);
+        mpesa.push(new PushPrompt("req-6", PHONE, 10_000L, "KES", "B7K2R"));
+        assertEquals(afterFirst + 3, daraja.tokensIssued(), "renewed once on Daraja's Invalid Access Token");
     }
 
     @ParameterizedTest(name = "{0} → refused: {1}")
