@@ -24,8 +24,10 @@ import java.util.List;
 /**
  * Africa's Talking neither signs its callbacks nor publishes its addresses, so every {@code /at/**} webhook (and
  * the mobile-money providers' {@code /mpesa/**}, {@code /momo/**}, which sign nothing either) is
- * guarded by a secret in the URL ({@code ?token=}, compared in constant time) and optionally by an address
- * allow-list. The caller is the connection's peer; a forwarding header is believed only when
+ * guarded by a secret in the URL ({@code ?token=}, compared in constant time) and optionally by address
+ * allow-lists: {@code AT_ALLOWED_CIDRS} for {@code /at/**}, {@code PAYMENT_ALLOWED_CIDRS} for the payment callbacks
+ * ({@code /mpesa/**}, {@code /momo/**}, {@code /at/payments/notification}); a caller must be in every list that is
+ * set and covers the path. The caller is the connection's peer; a forwarding header is believed only when
  * {@code micronaut.server.client-address-header} names it (a proxy in front), and then only for the address that
  * proxy appended, the last one: anything before it is whatever the caller wrote. A refused request gets 403 before
  * anything reads its body. The path pattern is a regular expression,
@@ -37,14 +39,18 @@ class AtWebhookGuard {
     private static final Logger LOG = LoggerFactory.getLogger(AtWebhookGuard.class);
 
     private final byte[] token;
-    private final List<CidrRange> allowed;
+    private static final String PAYMENT_NOTIFICATION = "/at/payments/notification";
+
+    private final List<CidrRange> atCallers;
+    private final List<CidrRange> paymentCallers;
     private final @Nullable String forwardingHeader;
     private final Counter wrongToken;
     private final Counter outsideRanges;
 
     AtWebhookGuard(AtWebhookSettings settings, HttpServerConfiguration server, MeterRegistry registry) {
         this.token = settings.hasToken() ? settings.token().getBytes(StandardCharsets.UTF_8) : null;
-        this.allowed = settings.ranges();
+        this.atCallers = settings.ranges();
+        this.paymentCallers = settings.paymentRanges();
         this.forwardingHeader = server.getClientAddressHeader();
         this.wrongToken = rejections(registry, "token");
         this.outsideRanges = rejections(registry, "address");
@@ -70,15 +76,30 @@ class AtWebhookGuard {
             wrongToken.increment();
             return forbidden();
         }
-        if (!allowed.isEmpty()) {
-            String caller = caller(request);
-            if (caller == null || allowed.stream().noneMatch(range -> range.contains(caller))) {
-                LOG.warn("Refused {} {} from {}: not in AT_ALLOWED_CIDRS", request.getMethod(), request.getPath(), caller);
-                outsideRanges.increment();
-                return forbidden();
-            }
+        String path = request.getPath();
+        if (path.startsWith("/at") && !admitted(atCallers, request, "AT_ALLOWED_CIDRS")
+                || isPaymentCallback(path) && !admitted(paymentCallers, request, "PAYMENT_ALLOWED_CIDRS")) {
+            outsideRanges.increment();
+            return forbidden();
         }
         return null;
+    }
+
+    private static boolean isPaymentCallback(String path) {
+        return path.startsWith("/mpesa") || path.startsWith("/momo") || path.equals(PAYMENT_NOTIFICATION);
+    }
+
+    /** Whether the caller is in the ranges, when there are any. */
+    private boolean admitted(List<CidrRange> ranges, HttpRequest<?> request, String listName) {
+        if (ranges.isEmpty()) {
+            return true;
+        }
+        String caller = caller(request);
+        if (caller != null && ranges.stream().anyMatch(range -> range.contains(caller))) {
+            return true;
+        }
+        LOG.warn("Refused {} {} from {}: not in {}", request.getMethod(), request.getPath(), caller, listName);
+        return false;
     }
 
     private @Nullable String caller(HttpRequest<?> request) {

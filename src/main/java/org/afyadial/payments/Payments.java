@@ -88,8 +88,12 @@ class Payments {
             if (!DuplicateKey.causedBy(e)) {
                 throw e;
             }
-            return Payment.of(payments.find(and(eq("provider", result.provider().name()),
-                    eq("transactionId", transactionKey(result)))).first());
+            Bson stored = and(eq("provider", result.provider().name()), eq("transactionId", transactionKey(result)));
+            if (result.receiptCode() != null) {
+                // the first word on it may have come without the receipt (Daraja's STK query), a later one with it
+                payments.updateOne(and(stored, eq("receiptCode", null)), set("receiptCode", result.receiptCode()));
+            }
+            return Payment.of(payments.find(stored).first());
         }
     }
 

@@ -68,4 +68,12 @@ public class PushPayments {
             return Started.REFUSED;
         }
     }
+
+    /**
+     * What a push request asked for, in minor units, for a provider whose status query does not repeat the amount
+     * (Daraja's STK query); empty for a request this service did not send.
+     */
+    public Optional<Long> amountRequested(Provider provider, String providerRequestId) {
+        return requests.find(provider, providerRequestId).map(PushRequests.PushRequest::amount);
+    }
 }

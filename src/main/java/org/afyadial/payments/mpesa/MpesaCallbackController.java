@@ -13,7 +13,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.afyadial.payments.BillService;
 import org.afyadial.payments.BillStatus;
-import org.afyadial.payments.Failure;
 import org.afyadial.payments.Money;
 import org.afyadial.payments.PaymentLedger;
 import org.afyadial.payments.PaymentResult;
@@ -27,9 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Safaricom Daraja's callbacks, guarded like AT's webhooks (token in the URL, optional address allow-list). Wire
- * format as in Safaricom's Daraja documentation (developer.safaricom.co.ke, "M-Pesa Express" result and "Customer
- * to Business" validation/confirmation): STK results under {@code Body.stkCallback}, C2B as flat JSON. Every
+ * Safaricom Daraja's callbacks, guarded like AT's webhooks (token in the URL, optional address allow-list
+ * {@code PAYMENT_ALLOWED_CIDRS}). Wire format as in Safaricom's Daraja documentation (developer.safaricom.co.ke,
+ * "M-Pesa Express" result and "Customer to Business" validation/confirmation): STK results under
+ * {@code Body.stkCallback}, read through {@link StkResults} as the STK query's are, C2B as flat JSON. Every
  * readable callback is answered {@code ResultCode 0}: Daraja does not retry, and what it says is recorded
  * whatever it is; amounts and bills are checked by the ledger against the store.
  */
@@ -40,14 +40,7 @@ import java.util.Optional;
 class MpesaCallbackController {
 
     private static final Logger LOG = LoggerFactory.getLogger(MpesaCallbackController.class);
-    private static final String CURRENCY = "KES";
-
-    /** STK {@code ResultCode} → why the money did not move (0 is success). */
-    static final Map<Integer, Failure> STK_FAILURES = Map.of(
-            1, Failure.INSUFFICIENT_FUNDS,
-            1032, Failure.CANCELLED,
-            1037, Failure.TIMED_OUT,
-            1019, Failure.TIMED_OUT);
+    private static final String CURRENCY = StkResults.CURRENCY;
 
     /** Daraja's C2B validation answers: accepted, or rejected as an unknown account or a wrong amount. */
     static final Answer ACCEPTED = new Answer("0", "Accepted");
@@ -75,9 +68,8 @@ class MpesaCallbackController {
             LOG.warn("STK callback without CheckoutRequestID or ResultCode: ignored");
             return ACCEPTED;
         }
-        if (resultCode != 0) {
-            ledger.record(new PaymentResult(Provider.MPESA, checkoutRequestId, checkoutRequestId, null, null, 0, CURRENCY,
-                    null, STK_FAILURES.getOrDefault(resultCode, Failure.REFUSED)));
+        if (!StkResults.succeeded(resultCode)) {
+            ledger.record(StkResults.failed(checkoutRequestId, resultCode));
             return ACCEPTED;
         }
         Map<String, Object> items = metadata(callback);
@@ -87,8 +79,7 @@ class MpesaCallbackController {
             LOG.warn("STK success for {} without receipt or amount: ignored", checkoutRequestId);
             return ACCEPTED;
         }
-        ledger.record(new PaymentResult(Provider.MPESA, receipt, checkoutRequestId, null, phone(items.get("PhoneNumber")),
-                Money.minorUnits(amount, CURRENCY), CURRENCY, receipt, null));
+        ledger.record(StkResults.paid(checkoutRequestId, Money.minorUnits(amount, CURRENCY), receipt, phone(items.get("PhoneNumber"))));
         return ACCEPTED;
     }
 
