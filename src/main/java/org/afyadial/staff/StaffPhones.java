@@ -18,7 +18,7 @@ import org.bson.conversions.Bson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.Optional;
 
 import static org.afyadial.staff.UssdAccessDtos.UssdAccessView;
@@ -106,7 +106,7 @@ public class StaffPhones {
             return Optional.empty();
         }
         return users.findById(access.getString("_id")).filter(StaffUser::enabled)
-                .map(user -> new StaffOnPhone(user.id(), user.username(), EnumSet.copyOf(user.roles()), phone,
+                .map(user -> new StaffOnPhone(user.id(), user.username(), Set.copyOf(user.roles()), phone,
                         access.getDate(GRANTED_AT).getTime(), access.getString(LANGUAGE)));
     }
 

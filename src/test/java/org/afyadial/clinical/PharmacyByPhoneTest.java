@@ -14,6 +14,7 @@ import org.afyadial.StaffTokens;
 import org.afyadial.staff.Role;
 import org.afyadial.staff.StaffFixtures;
 import org.afyadial.store.Store;
+import org.afyadial.ussd.ConversationTable;
 import org.afyadial.ussd.UssdPhone;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -21,13 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,17 +58,13 @@ class PharmacyByPhoneTest {
     @Inject
     Store store;
 
-    /** Row of the table: input, then one expected pattern per language. */
-    private record Hop(int line, String input, List<String> expected) {
-    }
-
     @ParameterizedTest(name = "pharmacy in {0}")
     @ValueSource(strings = {"en", "fr", "sw"})
     void everyPharmacyScreenInEveryLanguage(String language) throws IOException {
         int index = LANGUAGES.indexOf(language);
         UssdPhone phone = null;
         String code = null;
-        for (Hop hop : table()) {
+        for (ConversationTable.Hop hop : ConversationTable.read("/pharmacy-conversations.psv")) {
             String answer = switch (hop.input()) {
                 case "NEW" -> {
                     phone = new UssdPhone(http.toBlocking(), registeredPharmacist(nextNumber()));
@@ -89,10 +82,7 @@ class PharmacyByPhoneTest {
                 case "LANG" -> phone.type(String.valueOf(index + 1));
                 default -> phone.type(hop.input());
             };
-            String expected = hop.expected().get(index);
-            assertTrue(Pattern.compile("^" + expected).matcher(answer).find(),
-                    "line " + hop.line() + ", typed '" + hop.input() + "' in " + language + ":\n" + answer
-                            + "\n--- expected ---\n" + expected);
+            hop.check(answer, index, language);
         }
     }
 
@@ -183,21 +173,5 @@ class PharmacyByPhoneTest {
             return e;
         }
         throw new AssertionError("the request succeeded");
-    }
-
-    private static List<Hop> table() throws IOException {
-        try (InputStream in = PharmacyByPhoneTest.class.getResourceAsStream("/pharmacy-conversations.psv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            List<Hop> hops = new ArrayList<>();
-            for (int i = 0; i < lines.length; i++) {
-                String line = lines[i].strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\\|");
-                hops.add(new Hop(i + 1, cells[0].strip(), List.of(cells[1].strip(), cells[2].strip(), cells[3].strip())));
-            }
-            return hops;
-        }
     }
 }
