@@ -18,8 +18,8 @@ import org.bson.conversions.Bson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.afyadial.staff.UssdAccessDtos.UssdAccessView;
 
