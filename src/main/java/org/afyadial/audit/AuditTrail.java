@@ -44,6 +44,12 @@ public class AuditTrail {
         String origin = ServerRequestContext.currentRequest()
                 .map(r -> r.getRemoteAddress().getAddress().getHostAddress())
                 .orElse("internal");
+        recordAsStaffOn(origin, actor, roles, action, targetType, targetId, patientId);
+    }
+
+    /** A member of staff acting from {@code origin}: an address, or a channel (USSD) outside any web request of theirs. */
+    public void recordAsStaffOn(String origin, String actor, Collection<String> roles, String action, String targetType,
+                                String targetId, String patientId) {
         append(actor, roles.stream().sorted().collect(Collectors.joining(",")), action, targetType, targetId, patientId, origin);
     }
 

@@ -7,6 +7,7 @@ import org.afyadial.audit.AuditTrail;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientService;
 import org.afyadial.sms.MedicationReminders;
+import org.afyadial.staff.StaffOnPhone;
 import org.afyadial.store.DuplicateKey;
 import org.afyadial.system.ProblemException;
 import org.bson.types.ObjectId;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -28,6 +30,8 @@ import java.util.stream.IntStream;
 class Prescriptions {
 
     static final String TARGET = "prescription";
+    /** The channel of a dispensing, and the origin of its audit entry, when the pharmacist works from a phone. */
+    private static final String USSD = "USSD";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Reminder times for the usual frequencies; more than four a day gets no reminders. */
     private static final Map<Integer, List<LocalTime>> REMINDER_TIMES = Map.of(
@@ -104,18 +108,43 @@ class Prescriptions {
         return view(find(id));
     }
 
+    /** The code as typed on a keypad or read out: spaces, dashes and case do not matter. */
     PrescriptionView byCode(String code) {
-        return view(repository.findByCode(code.strip()).orElseThrow(() -> new PrescriptionNotFound("with this code")));
+        String normalised = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        return view(repository.findByCode(normalised).orElseThrow(() -> new PrescriptionNotFound("with this code")));
     }
 
+    /** By a pharmacist in the current staff request. */
     PrescriptionView dispense(String id, int item, String pharmacist, String channel) {
+        Prescription prescription = dispenseItem(id, item, pharmacist, channel);
+        audit.record("prescription.dispense", TARGET, id, prescription.patientId());
+        return view(prescription);
+    }
+
+    /** Found by a pharmacist on a basic phone; the read is audited under their account, like the dispensing below. */
+    PrescriptionView readByPhone(String code, StaffOnPhone pharmacist) {
+        PrescriptionView view = byCode(code);
+        auditByPhone(pharmacist, "prescription.read", view.id(), view.patientId());
+        return view;
+    }
+
+    /** By a pharmacist on a basic phone: audited under their account, as no web request of theirs carries it. */
+    void dispenseByPhone(String id, int item, StaffOnPhone pharmacist) {
+        Prescription prescription = dispenseItem(id, item, pharmacist.username(), USSD);
+        auditByPhone(pharmacist, "prescription.dispense", id, prescription.patientId());
+    }
+
+    private void auditByPhone(StaffOnPhone pharmacist, String action, String id, String patientId) {
+        audit.recordAsStaffOn(USSD, pharmacist.username(), pharmacist.roleNames(), action, TARGET, id, patientId);
+    }
+
+    private Prescription dispenseItem(String id, int item, String pharmacist, String channel) {
         Prescription prescription = find(id);
         if (item < 0 || item >= prescription.items().size()) {
             throw new NoSuchItem(item);
         }
         dispensings.dispense(prescription, item, pharmacist, channel);
-        audit.record("prescription.dispense", TARGET, id, prescription.patientId());
-        return view(prescription);
+        return prescription;
     }
 
     private Prescription find(String id) {

@@ -4,8 +4,8 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 
 import java.util.regex.Pattern;
 
-/** Four-digit USSD PINs, kept only as bcrypt hashes. */
-final class Pins {
+/** Four-digit USSD PINs, of patients and of staff on the phone, kept only as bcrypt hashes. */
+public final class Pins {
 
     private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
     private static final int COST = 10;
@@ -13,14 +13,14 @@ final class Pins {
     private Pins() {
     }
 
-    static String hash(String pin) {
+    public static String hash(String pin) {
         if (pin == null || !FOUR_DIGITS.matcher(pin).matches()) {
             throw new InvalidPin();
         }
         return BCrypt.withDefaults().hashToString(COST, pin.toCharArray());
     }
 
-    static boolean matches(String pin, String hash) {
+    public static boolean matches(String pin, String hash) {
         return pin != null && hash != null && BCrypt.verifyer().verify(pin.toCharArray(), hash).verified;
     }
 }

@@ -60,6 +60,8 @@ public final class RoleMatrix {
             row(POST, "/api/v1/users/*/disable", EnumSet.of(ADMIN)),
             row(POST, "/api/v1/users/*/enable", EnumSet.of(ADMIN)),
             row(POST, "/api/v1/users/*/password", EnumSet.of(ADMIN)),
+            row(PUT, "/api/v1/users/*/ussd-access", EnumSet.of(ADMIN)),
+            row(DELETE, "/api/v1/users/*/ussd-access", EnumSet.of(ADMIN)),
             row(GET, "/api/v1/audit", EnumSet.of(ADMIN)),
 
             // patients: the register is for the front desk; pharmacy and lab see a patient through their own work

@@ -123,7 +123,7 @@ class StaffAccounts {
         }
     }
 
-    private StaffUser existing(String id) {
+    StaffUser existing(String id) {
         return Optional.of(id).filter(ObjectId::isValid).flatMap(users::findById)
                 .orElseThrow(() -> new StaffProblems.UserNotFound(id));
     }

@@ -29,6 +29,20 @@ final class StaffIndexes {
         }
     }
 
+    /** One account per phone registered for USSD (the account itself is the {@code _id}). */
+    @Singleton
+    static final class PhoneIndexes implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return StaffPhones.COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(new IndexModel(Indexes.ascending(StaffPhones.PHONE), new IndexOptions().unique(true).name("phone_unique")));
+        }
+    }
+
     /** Expired tokens are removed by MongoDB eventually (expiry itself is checked in code); revoke-all goes by username. */
     @Singleton
     static final class RefreshTokenIndexes implements CollectionIndexes {

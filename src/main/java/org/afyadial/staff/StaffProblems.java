@@ -55,4 +55,16 @@ final class StaffProblems {
             super(HttpStatus.CONFLICT, "This is the last enabled administrator; make another user ADMIN first");
         }
     }
+
+    static final class NotAPharmacist extends ProblemException {
+        NotAPharmacist() {
+            super(HttpStatus.CONFLICT, "USSD access is for pharmacists: give the user the PHARMACIST role first");
+        }
+    }
+
+    static final class PhoneTaken extends ProblemException {
+        PhoneTaken() {
+            super(HttpStatus.CONFLICT, "This phone is already registered to another staff account");
+        }
+    }
 }

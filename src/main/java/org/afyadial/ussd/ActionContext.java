@@ -9,6 +9,9 @@ import java.util.Optional;
 /** What an action sees of the conversation: who is calling, the values collected so far, the input just typed. */
 public final class ActionContext {
 
+    static final int MAX_WRONG_PINS = 3;
+    static final Duration PIN_LOCK = Duration.ofMinutes(15);
+
     private final UssdSession session;
     private final String input;
     private final Instant now;
@@ -77,12 +80,11 @@ public final class ActionContext {
     }
 
     /**
-     * Counts a failure (a wrong PIN) against this phone, atomically across sessions; the {@code maxFailures}-th
-     * since the last {@link #clearPhoneFailures()} or lock locks USSD access from the phone for {@code lockFor}.
-     * True when this failure locked it.
+     * Counts a wrong PIN, patient's or staff's, under the one lockout of USSD PINs: the third in a row locks the
+     * phone for 15 minutes (the {@code pinLocked} screen says so). True when this one locked it.
      */
-    public boolean countPhoneFailure(int maxFailures, Duration lockFor) {
-        return lock.countFailure(now, maxFailures, lockFor);
+    public boolean countWrongPin() {
+        return lock.countFailure(now, MAX_WRONG_PINS, PIN_LOCK);
     }
 
     /** Forgets the phone's failures; a lock in force stays. */

@@ -24,6 +24,11 @@ public class StaffFixtures {
         this.clock = clock;
     }
 
+    /** The id of an account made by {@link #ensureActive}. */
+    public String idOf(String username) {
+        return users.findByUsername(username.toLowerCase(Locale.ROOT)).orElseThrow().id();
+    }
+
     public synchronized void ensureActive(String username, List<Role> roles) {
         String name = username.toLowerCase(Locale.ROOT);
         EnumSet<Role> wanted = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);

@@ -12,7 +12,6 @@ import org.afyadial.ussd.ActionResult;
 import org.afyadial.ussd.ListItem;
 import org.afyadial.ussd.UssdAction;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -68,6 +67,26 @@ final class PatientActions {
                 case 1 -> "one";
                 default -> "several";
             });
+        }
+    }
+
+    /** Whether patients are registered on this phone too (a pharmacist's own phone): {@code yes} or {@code no}. */
+    @Singleton
+    static class HasPatients implements UssdAction {
+        private final PatientService patients;
+
+        HasPatients(PatientService patients) {
+            this.patients = patients;
+        }
+
+        @Override
+        public String name() {
+            return "hasPatients";
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            return ActionResult.outcome(patients.findByPhone(context.phone()).isEmpty() ? "no" : "yes");
         }
     }
 
@@ -168,9 +187,6 @@ final class PatientActions {
      */
     @Singleton
     static class VerifyPin implements UssdAction {
-        static final int MAX_WRONG_PINS = 3;
-        static final Duration LOCK = Duration.ofMinutes(15);
-
         private final PatientService patients;
 
         VerifyPin(PatientService patients) {
@@ -198,7 +214,7 @@ final class PatientActions {
                 context.put(PIN_FOR, patientId);
                 return ActionResult.ok();
             }
-            return ActionResult.outcome(context.countPhoneFailure(MAX_WRONG_PINS, LOCK) ? "locked" : "wrong");
+            return ActionResult.outcome(context.countWrongPin() ? "locked" : "wrong");
         }
     }
 

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * each hop has a budget. The first conversation of the clinic loads the doctors' reference data and the coming
  * days' claims; the second, another patient booking the same doctor a moment later, is the steady state the
  * benchmark runs in, where lists of days and times are laid out from memory. The engine's own session
- * commands are counted too: on the dial the phone's document (its last session and PIN lock, in one update) and
- * the new session, on Confirm the claim and the write, on the other hops the write alone (the instance remembers
+ * commands are counted too: on the dial the phone's document (its last session and PIN lock, in one update),
+ * whether it is a pharmacist's registered phone, and the new session, on Confirm the claim and the write, on the other hops the write alone (the instance remembers
  * the session it wrote).
  * Each test gets a new application context, so that its first conversation finds the caches empty.
  */
@@ -58,7 +58,7 @@ class BookingStoreCommandsTest {
     }
 
     private static final List<Hop> BOOKING = List.of(
-            new Hop("DIAL", "1. Book appointment", 3, 3),
+            new Hop("DIAL", "1. Book appointment", 4, 4),
             new Hop("1", "Choose a service", 2, 1),
             new Hop("1", "Choose a doctor", 2, 1),
             new Hop("2", "Choose a day", 3, 1),
@@ -69,7 +69,7 @@ class BookingStoreCommandsTest {
 
     /** The same with "Any available" doctor: the claims of all the specialty's doctors are read in one query. */
     private static final List<Hop> ANY_DOCTOR = List.of(
-            new Hop("DIAL", "1. Book appointment", 3, 3),
+            new Hop("DIAL", "1. Book appointment", 4, 4),
             new Hop("1", "Choose a service", 2, 1),
             new Hop("1", "Choose a doctor", 2, 1),
             new Hop("3", "Choose a day", 4, 1),
@@ -98,7 +98,7 @@ class BookingStoreCommandsTest {
 
         List<String> dial = converse(List.of(BOOKING.getFirst()), "+254711000001").getFirst().commands();
 
-        assertEquals("aggregate patients, findAndModify ussd_phones, insert ussd_sessions", StoreCommandLog.summary(dial));
+        assertEquals("aggregate patients, find staff_phones, findAndModify ussd_phones, insert ussd_sessions", StoreCommandLog.summary(dial));
     }
 
     private void addClinic() {
