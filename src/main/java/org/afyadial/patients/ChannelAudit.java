@@ -23,4 +23,9 @@ public class ChannelAudit {
             trail.recordAs(channel.patientActor(patientId), channel.name(), action, targetType, targetId, patientId);
         }
     }
+
+    /** A staff action that must say why it was allowed (an identity check, for instance). */
+    public void recordStaffNote(String action, String targetType, String targetId, String patientId, String note) {
+        trail.record(action, targetType, targetId, patientId, note);
+    }
 }

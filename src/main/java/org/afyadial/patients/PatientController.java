@@ -55,6 +55,12 @@ class PatientController {
         return PatientView.of(patients.update(id, details, Channel.STAFF));
     }
 
+    @Post("/{id}/pin-reset")
+    @Operation(summary = "Reset a patient's USSD PIN", description = "After an identity check at reception: clears the PIN and lifts the phone's lock after wrong PINs; the next dial asks the patient for a new PIN, twice. The identity check is kept in the audit log.")
+    PatientView resetPin(String id, @Body @Valid PinResetRequest request) {
+        return PatientView.of(patients.resetPin(id, request.identityCheck().strip()));
+    }
+
     @Get
     @Operation(summary = "Find patients", description = "By phone (every patient sharing it), by identifier, or by name: a case- and accent-insensitive prefix of the first or last name. Without a filter, every patient by identifier.")
     PageOf<PatientView> search(@Parameter(example = "0712345678") @Nullable @QueryValue String phone,

@@ -36,12 +36,15 @@ public class PatientService {
     private final PhoneNumbers phoneNumbers;
     private final ChannelAudit audit;
     private final ApplicationEventPublisher<SmsOptInChanged> optInChanges;
+    private final ApplicationEventPublisher<PinReset> pinResets;
     private final Clock clock;
 
     PatientService(PatientRepository repository, Counters counters, PhoneNumbers phoneNumbers,
-                   ChannelAudit audit, ApplicationEventPublisher<SmsOptInChanged> optInChanges, Clock clock) {
+                   ChannelAudit audit, ApplicationEventPublisher<SmsOptInChanged> optInChanges,
+                   ApplicationEventPublisher<PinReset> pinResets, Clock clock) {
         this.repository = repository;
         this.optInChanges = optInChanges;
+        this.pinResets = pinResets;
         this.counters = counters;
         this.phoneNumbers = phoneNumbers;
         this.audit = audit;
@@ -56,7 +59,7 @@ public class PatientService {
         String pinHash = pin == null ? null : Pins.hash(pin);
         Instant now = clock.instant();
         Patient fresh = new Patient(null, identifier(counters.next(IDENTIFIER_COUNTER)), null, null, null, null, null, null, null, null, null,
-                null, false, true, pinHash, false, null, now, now, null);
+                null, false, true, pinHash, false, false, null, now, now, null);
         Patient saved = repository.save(fresh.withDetails(details, e164(details.phone()), now));
         audit.record(channel, "patient.create", TARGET, saved.id(), saved.id());
         return saved;
@@ -110,6 +113,30 @@ public class PatientService {
 
     public boolean verifyPin(String patientId, String pin) {
         return find(patientId).map(p -> Pins.matches(pin, p.pinHash())).orElse(false);
+    }
+
+    /**
+     * A new PIN typed once, as the bcrypt hash the patient record would keep, so that the patient can type it
+     * again to confirm it ({@link #repeatsNewPin}) without the PIN itself being kept anywhere.
+     */
+    public String hashNewPin(String pin) {
+        return Pins.hash(pin);
+    }
+
+    public boolean repeatsNewPin(String pin, String newPinHash) {
+        return Pins.matches(pin, newPinHash);
+    }
+
+    /**
+     * Clears the PIN of a patient who forgot it, after reception checked who they are ({@code identityCheck}
+     * says how, and is kept in the audit log): the next dial asks for a new PIN, and the phone's lock after wrong
+     * PINs is lifted.
+     */
+    public Patient resetPin(String patientId, String identityCheck) {
+        Patient saved = modify(patientId, p -> p.withPinReset(clock.instant()));
+        audit.recordStaffNote("patient.pin-reset", TARGET, patientId, patientId, identityCheck);
+        pinResets.publishEvent(new PinReset(patientId, saved.phone()));
+        return saved;
     }
 
     public Patient setPin(String patientId, String pin, Channel channel) {

@@ -71,6 +71,7 @@ public final class RoleMatrix {
             row(PUT, "/api/v1/patients/*", EnumSet.of(ADMIN, RECEPTIONIST, DOCTOR)),
             row(POST, "/api/v1/patients/*/medication-reminders", EnumSet.of(DOCTOR, PHARMACIST)),
             row(GET, "/api/v1/patients/*/medication-reminders", CARE_TEAM),
+            row(POST, "/api/v1/patients/*/pin-reset", EnumSet.of(ADMIN, RECEPTIONIST)),
 
             // doctors, specialties, schedules and slots
             row(GET, "/api/v1/specialties", EVERY_ROLE),

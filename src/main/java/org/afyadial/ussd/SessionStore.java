@@ -201,6 +201,11 @@ class SessionStore {
         phones.updateOne(Filters.and(Filters.eq("_id", phone), Filters.exists(FAILURES)), Updates.unset(FAILURES));
     }
 
+    /** Lifts the phone's lock and forgets its failures. */
+    void unlock(String phone) {
+        phones.updateOne(Filters.eq("_id", phone), Updates.combine(Updates.unset(LOCKED_UNTIL), Updates.unset(FAILURES)));
+    }
+
     /** Keeps the provider's end-of-session report; a session that ended normally is no longer offered for resuming. */
     boolean recordEnd(UssdSessionReport report) {
         remembered.remove(report.sessionId());

@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * The state of one USSD session, as stored in {@code ussd_sessions} under its AT session id. The engine works
  * on a copy during a hop and writes it back in one conditional replace. The text read so far is kept with every
- * PIN masked ({@link ConsumedText}); nothing derived from a PIN is stored.
+ * PIN masked ({@link ConsumedText}); nothing derived from a PIN is stored, except a new PIN's bcrypt hash (the
+ * form the patient record keeps) between the two screens that ask for it.
  * <p>
  * The whole document is rewritten on every hop and the store serializes each nested document on its own, so
  * the lists are packed into plain strings (see {@link #pack}): {@code items} holds the list screen's choices as

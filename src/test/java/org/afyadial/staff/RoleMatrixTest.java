@@ -89,7 +89,8 @@ class RoleMatrixTest {
     @Test
     void theMatrixTestSeesTheStaffEndpoints() {
         Set<String> served = apiRoutes();
-        assertTrue(served.containsAll(Set.of("PUT /api/v1/users/*/roles", "GET /api/v1/audit", "POST /api/v1/auth/logout")), served::toString);
+        assertTrue(served.containsAll(Set.of("PUT /api/v1/users/*/roles", "GET /api/v1/audit", "POST /api/v1/auth/logout",
+                "POST /api/v1/patients/*/pin-reset")), served::toString);
     }
 
     private void assertAnswer(RoleMatrix.Row row, Role role) {

@@ -155,9 +155,9 @@ class KillAfterAcknowledgementTest {
 
         Acknowledged bookByUssd(String phone) {
             String sessionId = "ATUid_" + phone.substring(1);
-            // language, first and last name, year of birth, sex, PIN, main menu, book: the first service, doctor,
+            // language, first and last name, year of birth, sex, PIN twice, main menu, book: the first service, doctor,
             // day and time, then confirm
-            List<String> inputs = List.of("1", "Amina", "Otieno", "1990", "1", "1234", "1", "1", "1", "1", "1", "1", "1");
+            List<String> inputs = List.of("1", "Amina", "Otieno", "1990", "1", "1234", "1234", "1", "1", "1", "1", "1", "1", "1");
             String screen = ussd(sessionId, phone, "");
             for (int i = 1; i <= inputs.size(); i++) {
                 screen = ussd(sessionId, phone, String.join("*", inputs.subList(0, i)));

@@ -31,7 +31,7 @@ class UssdRestartTest {
     private static final String PHONE = "+254733099001";
     private static final String WELCOME_BACK = "CON Welcome back. ";
     private static final String MAIN_MENU = WELCOME_BACK + "AfyaDial Clinic";
-    private static final String[] REGISTRATION = {"1", "Amina", "Otieno", "1990", "1", "1234"};
+    private static final String[] REGISTRATION = {"1", "Amina", "Otieno", "1990", "1", "1234", "1234"};
 
     @TempDir
     Path dataDir;

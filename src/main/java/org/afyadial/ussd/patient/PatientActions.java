@@ -16,13 +16,16 @@ import java.util.List;
 
 /**
  * Who is calling, registration, the PIN, and the patient's own settings. Values they leave in the session:
- * {@code patientId}, {@code patientIdentifier}, {@code firstName}, and {@code pinFor} (the patient whose PIN was
- * given in this USSD session).
+ * {@code patientId}, {@code patientIdentifier}, {@code firstName}, {@code pinFor} (the patient whose PIN was
+ * given in this USSD session), and {@code newPinHash} while a new PIN waits to be typed a second time.
  */
 final class PatientActions {
 
     static final String PATIENT_ID = "patientId";
     private static final String PIN_FOR = "pinFor";
+    private static final String NEW_PIN_HASH = "newPinHash";
+    private static final String NEW_PIN_DUE = "newPin";
+    private static final String PIN_MISMATCH = "mismatch";
 
     private PatientActions() {
     }
@@ -58,6 +61,9 @@ final class PatientActions {
             List<Patient> registered = patients.findByPhone(context.phone());
             if (registered.size() == 1) {
                 select(context, registered.getFirst());
+                if (registered.getFirst().newPinDue()) {
+                    return ActionResult.outcome(NEW_PIN_DUE);
+                }
             } else if (!registered.isEmpty() && registered.getFirst().language() != null) {
                 // "Who is this for?" in the language of the phone's first patient
                 context.useLanguage(registered.getFirst().language().name());
@@ -130,11 +136,45 @@ final class PatientActions {
             Patient patient = patients.findByPhone(context.phone()).stream().filter(p -> p.id().equals(chosen)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Patient " + chosen + " is not registered on this phone"));
             select(context, patient);
+            return patient.newPinDue() ? ActionResult.outcome(NEW_PIN_DUE) : ActionResult.ok();
+        }
+    }
+
+    /**
+     * A new PIN typed the first time: kept until it is typed again as the bcrypt hash the patient record would
+     * hold, in a USSD session that is never offered for resuming (a PIN was typed in it) and expires in minutes.
+     */
+    @Singleton
+    static class ChoosePin implements UssdAction {
+        private final PatientService patients;
+
+        ChoosePin(PatientService patients) {
+            this.patients = patients;
+        }
+
+        @Override
+        public String name() {
+            return "choosePin";
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            context.put(NEW_PIN_HASH, patients.hashNewPin(context.input()));
             return ActionResult.ok();
         }
     }
 
-    /** Registers with the values collected and the PIN just typed (hashed by the patient service, never stored here). */
+    /** Whether the PIN just typed repeats the one chosen on the screen before; the chosen one is forgotten either way. */
+    private static boolean repeatsChosenPin(ActionContext context, PatientService patients) {
+        String chosen = context.require(NEW_PIN_HASH);
+        context.remove(NEW_PIN_HASH);
+        return patients.repeatsNewPin(context.input(), chosen);
+    }
+
+    /**
+     * Registers with the values collected and the PIN just typed again (hashed by the patient service, never
+     * stored here); {@code mismatch} when it differs from the one chosen.
+     */
     @Singleton
     static class Register implements UssdAction {
         private final PatientService patients;
@@ -155,12 +195,46 @@ final class PatientActions {
 
         @Override
         public ActionResult run(ActionContext context) {
+            if (!repeatsChosenPin(context, patients)) {
+                return ActionResult.outcome(PIN_MISMATCH);
+            }
             PatientDetails details = new PatientDetails(context.require("firstName"), context.require("lastName"),
                     context.phone(), Integer.valueOf(context.require("birthYear")), Sex.valueOf(context.require("sex")),
                     Language.valueOf(context.language()), List.of(), List.of(), null, null, true);
             Patient patient = patients.register(details, context.input(), Channel.USSD);
             select(context, patient);
             context.put(PIN_FOR, patient.id());
+            return ActionResult.ok();
+        }
+    }
+
+    /** The new PIN of a patient whose PIN reception reset, typed again; {@code mismatch} when it differs. */
+    @Singleton
+    static class SetNewPin implements UssdAction {
+        private final PatientService patients;
+
+        SetNewPin(PatientService patients) {
+            this.patients = patients;
+        }
+
+        @Override
+        public String name() {
+            return "setNewPin";
+        }
+
+        @Override
+        public boolean changesRecords() {
+            return true;
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            if (!repeatsChosenPin(context, patients)) {
+                return ActionResult.outcome(PIN_MISMATCH);
+            }
+            String patientId = context.require(PATIENT_ID);
+            patients.setPin(patientId, context.input(), Channel.USSD);
+            context.put(PIN_FOR, patientId);
             return ActionResult.ok();
         }
     }
