@@ -8,7 +8,11 @@ import org.afyadial.store.CollectionIndexes;
 
 import java.util.List;
 
-/** A verification code names one prescription; a patient's active prescriptions and dispensings are looked up. */
+/**
+ * A verification code names one prescription; one consultation completes an appointment; a lab order has one
+ * result per test. A patient's prescriptions, dispensings, consultations, lab orders and results are looked up
+ * newest first for the history.
+ */
 final class ClinicalIndexes {
 
     private ClinicalIndexes() {
@@ -24,7 +28,8 @@ final class ClinicalIndexes {
         @Override
         public List<IndexModel> indexes() {
             return List.of(new IndexModel(Indexes.ascending("code"), new IndexOptions().unique(true)),
-                    new IndexModel(Indexes.ascending("patientId", "activeUntil")));
+                    new IndexModel(Indexes.ascending("patientId", "activeUntil")),
+                    new IndexModel(Indexes.ascending("patientId", "createdAt")));
         }
     }
 
@@ -38,7 +43,51 @@ final class ClinicalIndexes {
 
         @Override
         public List<IndexModel> indexes() {
-            return List.of(new IndexModel(Indexes.ascending("prescriptionId")));
+            return List.of(new IndexModel(Indexes.ascending("prescriptionId")),
+                    new IndexModel(Indexes.ascending("patientId", "dispensedAt")));
+        }
+    }
+
+    @Singleton
+    static class ConsultationIndexes implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return "consultations";
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(new IndexModel(Indexes.ascending("appointmentId"), new IndexOptions().unique(true).sparse(true)),
+                    new IndexModel(Indexes.ascending("patientId", "createdAt")));
+        }
+    }
+
+    @Singleton
+    static class LabOrderIndexes implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return LabOrder.COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(new IndexModel(Indexes.ascending("status", "createdAt")),
+                    new IndexModel(Indexes.ascending("patientId", "createdAt")));
+        }
+    }
+
+    /** The unique ({@code orderId}, {@code test}) is what makes a result recorded once. */
+    @Singleton
+    static class LabResultIndexes implements CollectionIndexes {
+        @Override
+        public String collection() {
+            return LabResults.COLLECTION;
+        }
+
+        @Override
+        public List<IndexModel> indexes() {
+            return List.of(new IndexModel(Indexes.ascending("orderId", "test"), new IndexOptions().unique(true)),
+                    new IndexModel(Indexes.ascending("patientId", "recordedAt")));
         }
     }
 }

@@ -18,8 +18,6 @@ import org.afyadial.audit.AuditTrail;
 @SecurityRequirement(name = "bearer")
 class ClinicalProfileController {
 
-    private static final String TARGET = "clinical-profile";
-
     private final ClinicalProfiles profiles;
     private final AuditTrail audit;
 
@@ -32,7 +30,7 @@ class ClinicalProfileController {
     @Operation(summary = "Read a patient's clinical profile")
     ProfileView get(@PathVariable String patientId) {
         ProfileView view = profiles.view(patientId);
-        audit.record("clinical-profile.read", TARGET, patientId, patientId);
+        audit.record("clinical-profile.read", ClinicalProfiles.TARGET, patientId, patientId);
         return view;
     }
 
@@ -40,7 +38,7 @@ class ClinicalProfileController {
     @Operation(summary = "Replace a patient's clinical profile", description = "Conditions are codes of the coded list (diabetes, ckd with ckdStage or egfr, ...).")
     ProfileView put(@PathVariable String patientId, @Body @Valid ProfileDetails details, Authentication doctor) {
         ProfileView view = profiles.replace(patientId, details, doctor.getName());
-        audit.record("clinical-profile.update", TARGET, patientId, patientId);
+        audit.record("clinical-profile.update", ClinicalProfiles.TARGET, patientId, patientId);
         return view;
     }
 }

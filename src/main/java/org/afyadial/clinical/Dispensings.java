@@ -65,10 +65,27 @@ class Dispensings {
         return dispensing;
     }
 
+    /** A dispensing with the prescription it belongs to, as a patient's history lists it. */
+    record OfPatient(String prescriptionId, Dispensing dispensing) {
+    }
+
     List<Dispensing> of(String prescriptionId) {
         return dispensings.find(Filters.eq("prescriptionId", prescriptionId)).sort(new Document("item", 1))
-                .map(d -> new Dispensing(d.getInteger("item"), d.getString("drug"), d.getString("dispensedBy"),
-                        d.getString("channel"), d.getDate("dispensedAt").toInstant()))
-                .into(new ArrayList<>());
+                .map(Dispensings::dispensing).into(new ArrayList<>());
+    }
+
+    /** The patient's dispensings, last first. */
+    List<OfPatient> newestOfPatient(String patientId, int limit) {
+        return dispensings.find(Filters.eq("patientId", patientId)).sort(new Document("dispensedAt", -1)).limit(limit)
+                .map(d -> new OfPatient(d.getString("prescriptionId"), dispensing(d))).into(new ArrayList<>());
+    }
+
+    long countOfPatient(String patientId) {
+        return dispensings.countDocuments(Filters.eq("patientId", patientId));
+    }
+
+    private static Dispensing dispensing(Document d) {
+        return new Dispensing(d.getInteger("item"), d.getString("drug"), d.getString("dispensedBy"), d.getString("channel"),
+                d.getDate("dispensedAt").toInstant());
     }
 }

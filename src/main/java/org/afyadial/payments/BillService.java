@@ -21,13 +21,15 @@ public class BillService {
     static final int LIST_LIMIT = 500;
 
     private final Bills bills;
+    private final Payments payments;
     private final PatientService patients;
     private final AuditTrail audit;
     private final ClinicSettings clinic;
     private final Clock clock;
 
-    BillService(Bills bills, PatientService patients, AuditTrail audit, ClinicSettings clinic, Clock clock) {
+    BillService(Bills bills, Payments payments, PatientService patients, AuditTrail audit, ClinicSettings clinic, Clock clock) {
         this.bills = bills;
+        this.payments = payments;
         this.patients = patients;
         this.audit = audit;
         this.clinic = clinic;
@@ -58,6 +60,11 @@ public class BillService {
     /** What the patient still has to pay, newest first. */
     public List<Bill> unpaid(String patientId) {
         return bills.list(patientId, List.of(BillStatus.UNPAID, BillStatus.PARTIALLY_PAID), LIST_LIMIT);
+    }
+
+    /** The payments recorded against the bill, e.g. for the patient's history. */
+    public List<Payment> payments(String billId) {
+        return payments.forBill(billId);
     }
 
     public Bill voidBill(String id, String reason) {

@@ -21,7 +21,7 @@ public final class Money {
     }
 
     /** How people read it: {@code KES 500}, {@code KES 499.50}. */
-    static String format(long minorUnits, String currency) {
+    public static String format(long minorUnits, String currency) {
         BigDecimal value = major(minorUnits, currency);
         String shown = value.signum() == 0 || value.stripTrailingZeros().scale() <= 0
                 ? value.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : value.toPlainString();

@@ -9,7 +9,8 @@ public enum MessageKind {
     STAFF(true),
     APPOINTMENT_CONFIRMATION(true),
     APPOINTMENT_REMINDER(true),
-    MEDICATION_REMINDER(false);
+    MEDICATION_REMINDER(false),
+    RESULTS_READY(true);
 
     private final boolean waitsForQuietHoursEnd;
 

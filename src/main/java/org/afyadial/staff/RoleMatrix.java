@@ -131,6 +131,15 @@ public final class RoleMatrix {
             row(GET, "/api/v1/prescriptions/verify/*", EnumSet.of(PHARMACIST)),
             row(GET, "/api/v1/prescriptions/*", EnumSet.of(DOCTOR, PHARMACIST)),
             row(POST, "/api/v1/prescriptions/*/dispense", EnumSet.of(PHARMACIST)),
+            // consultations, lab and the history: a pharmacist never sees them, the lab only its orders and results
+            row(POST, "/api/v1/consultations", EnumSet.of(DOCTOR)),
+            row(GET, "/api/v1/consultations/*", EnumSet.of(DOCTOR)),
+            row(GET, "/api/v1/patients/*/consultations", EnumSet.of(DOCTOR)),
+            row(GET, "/api/v1/patients/*/history", EnumSet.of(DOCTOR)),
+            row(POST, "/api/v1/lab-orders", EnumSet.of(DOCTOR)),
+            row(GET, "/api/v1/lab-orders", EnumSet.of(DOCTOR, LAB)),
+            row(GET, "/api/v1/lab-orders/*", EnumSet.of(DOCTOR, LAB)),
+            row(POST, "/api/v1/lab-orders/*/results", EnumSet.of(LAB)),
 
             // anonymised statistics
             row(GET, "/api/v1/health-authority/statistics", EnumSet.of(ADMIN, HEALTH_AUTHORITY)),

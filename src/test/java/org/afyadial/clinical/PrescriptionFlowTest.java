@@ -1,11 +1,8 @@
 package org.afyadial.clinical;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -30,11 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class PrescriptionFlowTest {
 
-    private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
-
     @Inject
-    @Client("/")
-    HttpClient http;
+    ApiCalls api;
 
     @Inject
     StaffTokens tokens;
@@ -51,14 +45,14 @@ class PrescriptionFlowTest {
         putProfile(patientId, Map.of("allergies", List.of(), "conditions", List.of(Map.of("code", "diabetes")), "breastfeeding", false));
 
         Map<String, Object> dextrose = item("Dextrose 10%", "infusion", 1);
-        HttpClientResponseException blocked = failure(doctor(HttpRequest.POST("/api/v1/prescriptions",
+        HttpClientResponseException blocked = api.failure(doctor(HttpRequest.POST("/api/v1/prescriptions",
                 Map.of("patientId", patientId, "items", List.of(dextrose)))));
         assertEquals(HttpStatus.CONFLICT, blocked.getStatus());
         String problem = blocked.getResponse().getBody(String.class).orElseThrow();
         assertTrue(problem.contains("CONTRAINDICATED glucose-diabetes") && problem.contains("WHO Model Formulary"), problem);
         assertEquals(0, store.collection("prescriptions").countDocuments(new Document("patientId", patientId)));
 
-        Map<String, Object> saved = send(doctor(HttpRequest.POST("/api/v1/prescriptions", Map.of("patientId", patientId,
+        Map<String, Object> saved = api.send(doctor(HttpRequest.POST("/api/v1/prescriptions", Map.of("patientId", patientId,
                 "items", List.of(dextrose), "overrideReason", "Blood glucose 2.1 mmol/L, confirmed hypoglycaemia"))));
         String code = (String) saved.get("code");
         assertTrue(code.matches("\\d{6}"), code);
@@ -66,25 +60,25 @@ class PrescriptionFlowTest {
         assertEquals(1, store.collection("audit_log").countDocuments(new Document("action", "prescription.override")
                 .append("targetId", saved.get("id"))));
 
-        Map<String, Object> verified = send(pharmacist(HttpRequest.GET("/api/v1/prescriptions/verify/" + code)));
+        Map<String, Object> verified = api.send(pharmacist(HttpRequest.GET("/api/v1/prescriptions/verify/" + code)));
         assertEquals("GO", verified.get("patientInitials"));
         assertEquals(1990, verified.get("patientBirthYear"));
         assertEquals("glucose-diabetes", ((Map<?, ?>) ((List<?>) verified.get("currentAlerts")).getFirst()).get("rule"));
 
         String dispense = "/api/v1/prescriptions/" + saved.get("id") + "/dispense";
-        Map<String, Object> dispensed = send(pharmacist(HttpRequest.POST(dispense, Map.of("item", 0))));
+        Map<String, Object> dispensed = api.send(pharmacist(HttpRequest.POST(dispense, Map.of("item", 0))));
         assertEquals(1, ((List<?>) dispensed.get("dispensed")).size());
-        assertEquals(HttpStatus.CONFLICT, failure(pharmacist(HttpRequest.POST(dispense, Map.of("item", 0)))).getStatus());
+        assertEquals(HttpStatus.CONFLICT, api.failure(pharmacist(HttpRequest.POST(dispense, Map.of("item", 0)))).getStatus());
     }
 
     @Test
     void twoPharmaciansDispensingOneItemAtTheSameInstantGetOneSuccess() {
         String patientId = clinic.patient("Juma", "+254722100002").id();
-        Map<String, Object> saved = send(doctor(HttpRequest.POST("/api/v1/prescriptions",
+        Map<String, Object> saved = api.send(doctor(HttpRequest.POST("/api/v1/prescriptions",
                 Map.of("patientId", patientId, "items", List.of(item("Panadol", "tablet", 3))))));
         String dispense = "/api/v1/prescriptions/" + saved.get("id") + "/dispense";
 
-        List<HttpStatus> answers = AllAtOnce.run(2, () -> status(pharmacist(HttpRequest.POST(dispense, Map.of("item", 0)))));
+        List<HttpStatus> answers = AllAtOnce.run(2, () -> api.status(pharmacist(HttpRequest.POST(dispense, Map.of("item", 0)))));
 
         assertEquals(1, answers.stream().filter(s -> s == HttpStatus.OK).count(), answers::toString);
         assertEquals(1, answers.stream().filter(s -> s == HttpStatus.CONFLICT).count(), answers::toString);
@@ -98,7 +92,7 @@ class PrescriptionFlowTest {
                 "conditions", List.of(), "breastfeeding", false));
 
         for (String drug : List.of("Amoxil", "amoxicilline 500 mg", "AUGMENTIN 625")) {
-            HttpClientResponseException blocked = failure(doctor(HttpRequest.POST("/api/v1/prescriptions",
+            HttpClientResponseException blocked = api.failure(doctor(HttpRequest.POST("/api/v1/prescriptions",
                     Map.of("patientId", patientId, "items", List.of(item(drug, "capsule", 3))))));
             assertEquals(HttpStatus.CONFLICT, blocked.getStatus(), drug);
             assertTrue(blocked.getResponse().getBody(String.class).orElseThrow().contains("penicillin-allergy"), drug);
@@ -109,7 +103,7 @@ class PrescriptionFlowTest {
     void warningsAreSavedWithThePrescriptionAndRemindersFollowItsItems() {
         String patientId = clinic.patient("Neema", "+254722100004").id();
 
-        Map<String, Object> saved = send(doctor(HttpRequest.POST("/api/v1/prescriptions", Map.of("patientId", patientId,
+        Map<String, Object> saved = api.send(doctor(HttpRequest.POST("/api/v1/prescriptions", Map.of("patientId", patientId,
                 "items", List.of(item("Mystery tonic", "syrup", 2), item("paracétamol", "tablet", 3))))));
 
         List<?> alerts = (List<?>) saved.get("alerts");
@@ -125,19 +119,19 @@ class PrescriptionFlowTest {
         putProfile(patientId, Map.of("allergies", List.of(), "conditions", List.of(Map.of("code", "ckd", "ckdStage", "4")),
                 "pregnancyDueDate", "2099-01-01", "breastfeeding", false, "weightKg", 61.5, "weighedOn", "2026-01-10"));
 
-        Map<String, Object> profile = send(doctor(HttpRequest.GET("/api/v1/patients/" + patientId + "/clinical-profile")));
+        Map<String, Object> profile = api.send(doctor(HttpRequest.GET("/api/v1/patients/" + patientId + "/clinical-profile")));
 
         assertEquals("Chronic kidney disease", ((Map<?, ?>) ((List<?>) profile.get("conditions")).getFirst()).get("name"));
         assertEquals(true, profile.get("pregnant"));
         assertEquals(1990, profile.get("birthYear"));
         assertEquals(1, store.collection("audit_log").countDocuments(new Document("action", "clinical-profile.read")
                 .append("patientId", patientId)));
-        assertEquals(HttpStatus.BAD_REQUEST, failure(doctor(HttpRequest.PUT("/api/v1/patients/" + patientId + "/clinical-profile",
+        assertEquals(HttpStatus.BAD_REQUEST, api.failure(doctor(HttpRequest.PUT("/api/v1/patients/" + patientId + "/clinical-profile",
                 Map.of("allergies", List.of(), "conditions", List.of(Map.of("code", "gout")), "breastfeeding", false)))).getStatus());
     }
 
     private void putProfile(String patientId, Map<String, Object> profile) {
-        send(doctor(HttpRequest.PUT("/api/v1/patients/" + patientId + "/clinical-profile", profile)));
+        api.send(doctor(HttpRequest.PUT("/api/v1/patients/" + patientId + "/clinical-profile", profile)));
     }
 
     private static Map<String, Object> item(String drug, String form, int timesPerDay) {
@@ -154,26 +148,5 @@ class PrescriptionFlowTest {
 
     private MutableHttpRequest<?> pharmacist(MutableHttpRequest<?> request) {
         return request.bearerAuth(tokens.bearer("pharma.clinical", Role.PHARMACIST));
-    }
-
-    private Map<String, Object> send(MutableHttpRequest<?> request) {
-        return http.toBlocking().retrieve(request, JSON);
-    }
-
-    private HttpStatus status(MutableHttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request, String.class).getStatus();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus();
-        }
-    }
-
-    private HttpClientResponseException failure(MutableHttpRequest<?> request) {
-        try {
-            http.toBlocking().exchange(request, String.class);
-        } catch (HttpClientResponseException e) {
-            return e;
-        }
-        throw new AssertionError("the request succeeded");
     }
 }
