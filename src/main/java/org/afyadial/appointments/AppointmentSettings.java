@@ -10,14 +10,11 @@ import java.time.Duration;
  *                                 REQUESTED, waiting for the doctor (false)
  * @param cancellationWindowHours  {@code CANCELLATION_WINDOW_HOURS}: patients cannot cancel or reschedule
  *                                 themselves this close to the start; staff can
- * @param repairInterval           how often each instance looks for bookings a crash left half done
- *                                 ({@link InterruptedBookings}); it also does at start
  */
 @ConfigurationProperties("afyadial.appointments")
 public record AppointmentSettings(
         @Bindable(defaultValue = "true") boolean autoConfirm,
-        @Bindable(defaultValue = "24") int cancellationWindowHours,
-        @Bindable(defaultValue = "5m") Duration repairInterval) {
+        @Bindable(defaultValue = "24") int cancellationWindowHours) {
 
     Duration cancellationWindow() {
         return Duration.ofHours(cancellationWindowHours);
