@@ -14,6 +14,8 @@ interface AppointmentRepository extends PageableRepository<Appointment, String>,
 
     Optional<Appointment> findByReference(String reference);
 
+    List<Appointment> findByReferenceIn(Collection<String> references);
+
     List<Appointment> findByPatientIdInAndStatusInAndStartGreaterThanEqualsOrderByStart(
             Collection<String> patientIds, Collection<AppointmentStatus> statuses, Instant from);
 

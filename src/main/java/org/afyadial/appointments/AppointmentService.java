@@ -23,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -56,14 +55,13 @@ public class AppointmentService {
     private static final String TARGET = "appointment";
     /** Draws of a reference before giving up; a draw is taken with a chance of (appointments stored) / 28 million. */
     private static final int REFERENCE_DRAWS = 10;
-    /** Longer than any booking takes between its claim and its save. */
-    private static final Duration IN_PROGRESS = Duration.ofMinutes(1);
 
     private final AppointmentRepository repository;
     private final PatientService patients;
     private final DoctorService doctors;
     private final FreeSlotFinder slots;
     private final SlotClaims claims;
+    private final AbandonedClaims abandoned;
     private final References references;
     private final AppointmentSettings settings;
     private final ChannelAudit audit;
@@ -71,13 +69,14 @@ public class AppointmentService {
     private final Clock clock;
 
     AppointmentService(AppointmentRepository repository, PatientService patients, DoctorService doctors,
-                       FreeSlotFinder slots, SlotClaims claims, References references, AppointmentSettings settings,
+                       FreeSlotFinder slots, SlotClaims claims, AbandonedClaims abandoned, References references, AppointmentSettings settings,
                        ChannelAudit audit, ApplicationEventPublisher<AppointmentChanged> events, Clock clock) {
         this.repository = repository;
         this.patients = patients;
         this.doctors = doctors;
         this.slots = slots;
         this.claims = claims;
+        this.abandoned = abandoned;
         this.references = references;
         this.settings = settings;
         this.audit = audit;
@@ -295,32 +294,12 @@ public class AppointmentService {
         try {
             claims.claim(doctor.id(), start, end, reference);
         } catch (SlotTaken taken) {
-            if (!releasedAbandonedClaim(doctor.id(), start)) {
+            // a claim a crash left behind is released here too, before the next repair round comes
+            if (!abandoned.releaseIfAbandoned(doctor.id(), start)) {
                 throw taken;
             }
             claims.claim(doctor.id(), start, end, reference);
         }
-    }
-
-    /**
-     * A process that died between claiming and saving (or between cancelling and releasing)
-     * leaves a claim no active appointment holds. Once it is old enough not to be a booking in
-     * progress, the next booking of that time releases it; the release names the dead holder,
-     * so a live claim is never removed. The holder's reference may also be another appointment's
-     * (a draw that was taken), which does not hold this time.
-     */
-    private boolean releasedAbandonedClaim(String doctorId, Instant start) {
-        return claims.holderOf(doctorId, start)
-                .filter(claim -> claim.claimedAt().plus(IN_PROGRESS).isBefore(clock.instant()))
-                .filter(claim -> repository.findByReference(claim.holder())
-                        .filter(a -> a.status().holdsSlot() && a.doctorId().equals(doctorId) && a.start().equals(start))
-                        .isEmpty())
-                .map(claim -> {
-                    LOG.warn("Releasing the abandoned claim of {} on doctor {} at {}", claim.holder(), doctorId, start);
-                    claims.release(doctorId, start, claim.holder());
-                    return true;
-                })
-                .orElse(false);
     }
 
     private Appointment booked(Appointment appointment, Patient patient, Channel channel) {
@@ -341,16 +320,34 @@ public class AppointmentService {
         Appointment replacement = insert(old.patientId(), doctor, slot.start(), slot.end(), old.reason(), false, channel, old.id());
         Change change;
         try {
-            change = changeStatus(old.id(), RESCHEDULED, a -> a.rescheduledTo(replacement.id(), clock.instant()));
+            change = markRescheduled(replacement);
         } catch (RuntimeException e) {
             repository.delete(replacement);
             claims.release(replacement.doctorId(), replacement.start(), replacement.reference());
             throw e;
         }
+        return rescheduled(change, replacement, channel);
+    }
+
+    /**
+     * Completes a reschedule that a crash cut short once its replacement was saved: the old appointment becomes
+     * RESCHEDULED, frees its time and the change is announced, as the reschedule would have done. Throws
+     * {@link IllegalTransition} if the old appointment is no longer open (another instance completed it first).
+     */
+    void completeReschedule(Appointment replacement) {
+        rescheduled(markRescheduled(replacement), replacement, replacement.channel());
+    }
+
+    private Change markRescheduled(Appointment replacement) {
+        return changeStatus(replacement.previousAppointmentId(), RESCHEDULED, a -> a.rescheduledTo(replacement.id(), clock.instant()));
+    }
+
+    private Appointment rescheduled(Change change, Appointment replacement, Channel channel) {
+        Appointment old = change.before();
         claims.release(old.doctorId(), old.start(), old.reference());
         audit.record(channel, "appointment.reschedule", TARGET, old.id(), old.patientId());
         audit.record(channel, "appointment.book", TARGET, replacement.id(), replacement.patientId());
-        publish(new AppointmentChanged(replacement, change.before().status(), ChangeKind.RESCHEDULED, channel, null));
+        publish(new AppointmentChanged(replacement, old.status(), ChangeKind.RESCHEDULED, channel, null));
         return replacement;
     }
 

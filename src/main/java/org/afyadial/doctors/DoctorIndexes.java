@@ -63,7 +63,8 @@ final class DoctorIndexes {
 
         @Override
         public List<IndexModel> indexes() {
-            return List.of(new IndexModel(Indexes.ascending("doctorId", "start")));
+            // by start alone: the repair of abandoned claims reads those of the time ahead, whatever the doctor
+            return List.of(new IndexModel(Indexes.ascending("doctorId", "start")), new IndexModel(Indexes.ascending("start")));
         }
     }
 }

@@ -62,22 +62,39 @@ public class SlotClaims {
         upcoming.added(new Slot(doctorId, start, end));
     }
 
-    /** Frees the time if holder holds it; releasing a claim one does not hold does nothing. */
-    public void release(String doctorId, Instant start, String holder) {
+    /**
+     * Frees the time if holder holds it, in one conditional delete; releasing a claim one does not hold does nothing.
+     * Answers whether it freed the time.
+     */
+    public boolean release(String doctorId, Instant start, String holder) {
         if (store.collection(COLLECTION).deleteOne(Filters.and(Filters.eq("_id", key(doctorId, start)),
                 Filters.eq("holder", holder))).getDeletedCount() == 1) {
             upcoming.removed(doctorId, start);
+            return true;
         }
+        return false;
     }
 
     /** Who holds the doctor's start time, and since when, if anyone does. */
     public Optional<Claim> holderOf(String doctorId, Instant start) {
         return Optional.ofNullable(store.collection(COLLECTION).find(Filters.eq("_id", key(doctorId, start))).first())
-                .map(d -> new Claim(d.getString("holder"), d.getDate("claimedAt").toInstant()));
+                .map(SlotClaims::claimOf);
     }
 
-    /** A claim's holder (an appointment reference) and when it was made. */
-    public record Claim(String holder, Instant claimedAt) {
+    /** The claims made before {@code claimedBefore} on time that starts after {@code startsAfter}. */
+    public List<Claim> madeBefore(Instant claimedBefore, Instant startsAfter) {
+        return store.collection(COLLECTION).find(Filters.and(Filters.gt("start", Date.from(startsAfter)),
+                        Filters.lt("claimedAt", Date.from(claimedBefore))))
+                .map(SlotClaims::claimOf).into(new ArrayList<>());
+    }
+
+    /** A claim on a doctor's start time: its holder (an appointment reference) and when it was made. */
+    public record Claim(String doctorId, Instant start, String holder, Instant claimedAt) {
+    }
+
+    private static Claim claimOf(Document claim) {
+        return new Claim(claim.getString("doctorId"), claim.getDate("start").toInstant(), claim.getString("holder"),
+                claim.getDate("claimedAt").toInstant());
     }
 
     /** Claimed time of the doctors overlapping [from, to): from memory for the coming days, else from the store. */

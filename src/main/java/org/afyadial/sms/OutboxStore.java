@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -61,6 +62,9 @@ class OutboxStore {
     static final String FINISHED_AT = "finishedAt";
     private static final Set<OutboxStatus> FINAL = EnumSet.of(OutboxStatus.SENT, OutboxStatus.DELIVERED,
             OutboxStatus.FAILED, OutboxStatus.EXPIRED, OutboxStatus.CANCELLED);
+
+    /** The error of a message whose provider call a stopped dispatcher left unanswered. */
+    static final String INTERRUPTED = "interrupted during the call to the provider; not sent again, as the provider may have accepted it";
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
@@ -141,11 +145,12 @@ class OutboxStore {
     /**
      * Claims the candidate for {@code owner} if nobody changed it since it was found claimable (every
      * write bumps {@code version}): one atomic compare-and-set, so of several dispatchers racing for a
-     * message exactly one wins. Being due and having an expired lease stay true as time passes.
+     * message exactly one wins. Being due and having an expired lease stay true as time passes; a message handed to
+     * the provider since ({@link #markSubmitted}, which keeps the version) is not claimed.
      */
     Optional<OutboxMessage> claim(Candidate candidate, String owner, Instant now, Duration lease) {
         Document claimed = outbox.findOneAndUpdate(
-                sameVersion(candidate.id(), candidate.version()),
+                and(sameVersion(candidate.id(), candidate.version()), exists("submittedAt", false)),
                 combine(status(OutboxStatus.SENDING, now), set("leaseOwner", owner),
                         set("leaseUntil", Date.from(now.plus(lease))), inc("attempts", 1), touched(now)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
@@ -172,7 +177,10 @@ class OutboxStore {
         return combine(set("updatedAt", Date.from(now)), inc("version", 1L));
     }
 
-    /** The message as it was at that version: every write bumps it, so a match means nobody wrote in between. */
+    /**
+     * The message as it was at that version: every write but the lease holder's {@link #markSubmitted} bumps it, so a
+     * match means nobody else wrote in between.
+     */
     private static Document sameVersion(ObjectId id, long version) {
         return new Document("_id", id).append("version", version);
     }
@@ -181,7 +189,28 @@ class OutboxStore {
         Date at = Date.from(now);
         return or(
                 and(eq("status", OutboxStatus.QUEUED.name()), lte("notBefore", at)),
-                and(eq("status", OutboxStatus.SENDING.name()), lt("leaseUntil", at)));
+                and(eq("status", OutboxStatus.SENDING.name()), lt("leaseUntil", at), exists("submittedAt", false)));
+    }
+
+    /**
+     * Notes on a claimed message, durably, that its call to the provider starts: from then on the provider may have
+     * accepted it, so no other dispatcher sends it again ({@link #closeInterrupted}). The version stays as it is, so
+     * that the lease holder still ends its lease with the write it claimed it for.
+     */
+    void markSubmitted(OutboxMessage claimed, Instant now) {
+        outbox.updateOne(sameVersion(new ObjectId(claimed.id()), claimed.version()), set("submittedAt", Date.from(now)));
+    }
+
+    /**
+     * Closes the messages whose provider call was under way when their dispatcher stopped: their lease ran out after
+     * the submission mark. AT takes no idempotency key, so whether it accepted one cannot be known; such a message is
+     * marked FAILED, saying so, rather than sent twice. Answers how many.
+     */
+    long closeInterrupted(Instant now) {
+        Date at = Date.from(now);
+        return outbox.updateMany(and(eq("status", OutboxStatus.SENDING.name()), lt("leaseUntil", at), exists("submittedAt")),
+                combine(status(OutboxStatus.FAILED, now), set("lastError", INTERRUPTED), unset("leaseOwner"),
+                        unset("leaseUntil"), touched(now))).getModifiedCount();
     }
 
     /** What to write on a claimed message when its lease ends. */
@@ -202,7 +231,7 @@ class OutboxStore {
         if (ends.isEmpty()) {
             return Set.of();
         }
-        Bson leaseEnded = combine(unset("leaseOwner"), unset("leaseUntil"), touched(now));
+        Bson leaseEnded = combine(unset("leaseOwner"), unset("leaseUntil"), unset("submittedAt"), touched(now));
         List<UpdateOneModel<Document>> writes = ends.stream()
                 .map(end -> new UpdateOneModel<Document>(sameVersion(new ObjectId(end.claimed().id()), end.claimed().version()),
                         combine(end.changes(), leaseEnded)))

@@ -65,8 +65,12 @@ class ResilientSender {
                 .build());
     }
 
-    SendResult send(String phone, String text) {
-        Supplier<SendResult> call = Bulkhead.decorateSupplier(bulkhead, () -> gateway.send(phone, text));
+    /** {@code calling} runs just before each call to the provider, once the breaker, limiter and bulkhead let it through. */
+    SendResult send(String phone, String text, Runnable calling) {
+        Supplier<SendResult> call = Bulkhead.decorateSupplier(bulkhead, () -> {
+            calling.run();
+            return gateway.send(phone, text);
+        });
         if (limiter != null) {
             call = RateLimiter.decorateSupplier(limiter, call);
         }

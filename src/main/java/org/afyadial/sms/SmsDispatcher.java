@@ -30,10 +30,11 @@ import static com.mongodb.client.model.Updates.set;
 
 /**
  * Sends due outbox messages. Any number of instances may run it over one store: each message is
- * claimed with an atomic lease, so only one dispatcher sends it; a dispatcher that dies mid-send
- * loses its lease when it expires and another takes the message over. That last case is the one
- * at-least-once window: if the provider accepted the message but the dispatcher died before
- * recording it, the message is sent again, since Africa's Talking offers no idempotency header.
+ * claimed with an atomic lease, so only one dispatcher sends it. Just before the provider is called, the message is
+ * marked as handed over, durably. A dispatcher that dies loses its leases when they expire: a message it had not
+ * handed over yet is taken over and sent by another; one whose call was under way is not sent again but marked
+ * FAILED as interrupted, since Africa's Talking takes no idempotency key and may have accepted it: a patient misses
+ * at most that one message rather than getting it twice, and staff see why in the outbox.
  */
 @Singleton
 public class SmsDispatcher {
@@ -81,6 +82,10 @@ public class SmsDispatcher {
             return 0;
         }
         Instant now = clock.instant();
+        long interrupted = store.closeInterrupted(now);
+        if (interrupted > 0) {
+            LOG.warn("{} outbox messages were being sent when their dispatcher stopped; marked FAILED, not sent again", interrupted);
+        }
         List<OutboxStore.Candidate> candidates = store.claimable(now, settings.batchSize());
         Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -119,7 +124,7 @@ public class SmsDispatcher {
             return Outcome.of(message, OutboxStore.status(OutboxStatus.EXPIRED, now));
         }
         try {
-            return outcome(message, sender.send(message.phone(), message.text()));
+            return outcome(message, sender.send(message.phone(), message.text(), () -> store.markSubmitted(message, clock.instant())));
         } catch (CallNotPermittedException | RequestNotPermitted | BulkheadFullException e) {
             return putBackUncounted(message, message.notBefore());
         } catch (TransientSendFailure e) {

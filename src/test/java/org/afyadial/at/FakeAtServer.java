@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A local stand-in for AT's messaging API on 127.0.0.1 and a random port. It records every
@@ -42,6 +43,7 @@ public final class FakeAtServer implements AutoCloseable {
     private volatile int httpStatus = 201;
     private volatile Duration delay = Duration.ZERO;
     private volatile int recordUpTo = Integer.MAX_VALUE;
+    private volatile Consumer<String> onAccepted = text -> { };
 
     public FakeAtServer() {
         this(16);
@@ -97,6 +99,11 @@ public final class FakeAtServer implements AutoCloseable {
         acceptedCount.set(0);
     }
 
+    /** Told each accepted message's text, before the answer leaves. */
+    public void onAccepted(Consumer<String> listener) {
+        onAccepted = listener;
+    }
+
     public void delay(Duration delay) {
         this.delay = delay;
     }
@@ -150,6 +157,7 @@ public final class FakeAtServer implements AutoCloseable {
         }
         acceptedPerText.computeIfAbsent(form.get("message"), t -> new AtomicInteger()).incrementAndGet();
         acceptedCount.incrementAndGet();
+        onAccepted.accept(form.get("message"));
         return "{\"SMSMessageData\":{\"Message\":\"Sent to 1/1 Total Cost: KES 0.8000\",\"Recipients\":[{\"statusCode\":101,"
                 + "\"number\":\"" + phone + "\",\"cost\":\"KES 0.8000\",\"status\":\"Success\",\"messageId\":\"ATXid_"
                 + nextMessageId.incrementAndGet() + "\",\"messageParts\":1}]}}";

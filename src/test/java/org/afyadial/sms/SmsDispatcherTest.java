@@ -315,6 +315,22 @@ class SmsDispatcherTest implements TestPropertyProvider {
     }
 
     @Test
+    void aMessageWhoseCallWasUnderWayWhenItsDispatcherDiedIsMarkedFailedNotSentAgain() {
+        outbox.queue(SmsRequest.now("crash:2", null, "+254755000002", "en", "maybe accepted", MessageKind.STAFF));
+        OutboxMessage claimedByTheDead = store.claim(store.claimable(clock.instant(), 1).getFirst(), "crashed", clock.instant(), settings.lease()).orElseThrow();
+        store.markSubmitted(claimedByTheDead, clock.instant()); // then the provider was called, and the dispatcher died
+
+        clock.advance(settings.lease().plusSeconds(1));
+        assertEquals(0, dispatcher.dispatchDue());
+        assertEquals(0, dispatcher.dispatchDue());
+
+        OutboxMessage interrupted = only("crash:2");
+        assertEquals(OutboxStatus.FAILED, interrupted.status());
+        assertEquals(OutboxStore.INTERRUPTED, interrupted.lastError());
+        assertEquals(0, fake.acceptedTimes("maybe accepted"), "not sent by any other dispatcher");
+    }
+
+    @Test
     void insufficientBalancePausesEveryDispatcherUntilResumed() {
         fake.failRecipient("+254766000001", 405);
         outbox.queue(SmsRequest.now("broke:1", null, "+254766000001", "en", "no credit", MessageKind.STAFF));

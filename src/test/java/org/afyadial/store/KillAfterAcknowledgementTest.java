@@ -1,6 +1,7 @@
 package org.afyadial.store;
 
 import org.afyadial.TestStoreSwitch;
+import org.afyadial.at.FakeAtServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -33,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * What the service acknowledged survives {@code kill -9}: the service runs as a child JVM on a data directory, is
  * killed the moment its last answer arrives, and started again on the same directory, round after round. Each round
  * acknowledges a USSD booking (its END screen), a patient registered through the REST API (201) and an SMS queued by
- * staff (202), the last of them a different one each round, and every later start finds all of them.
+ * staff (202), the last of them a different one each round, and every later start finds all of them. An SMS that
+ * Africa's Talking accepted is not sent again by the service started after the kill.
  */
 class KillAfterAcknowledgementTest {
 
@@ -74,6 +77,40 @@ class KillAfterAcknowledgementTest {
         }
     }
 
+    @Test
+    void anSmsTheProviderAcceptedJustBeforeTheKillIsNotSentAgain() throws Exception {
+        assumeFalse(TestStoreSwitch.usesContainer(), "the embedded store's file is what is tested");
+        String text = "Your results are ready";
+        CountDownLatch accepted = new CountDownLatch(1);
+        try (FakeAtServer at = new FakeAtServer()) {
+            at.onAccepted(message -> {
+                if (message.equals(text)) {
+                    accepted.countDown();
+                }
+            });
+            // a lease far shorter than a restart takes: a message left to be sent again would be, at once
+            Map<String, String> sendingThroughAt = Map.of("AT_API_KEY", "kill-test", "AT_SMS_BASE_URL", at.baseUrl(),
+                    "SMS_DISPATCH_INTERVAL", "200ms", "AFYADIAL_SMS_LEASE", "2s", "QUIET_HOURS", "00:00-00:00");
+            String patientId;
+            Service service = Service.start(dataDir, sendingThroughAt);
+            try {
+                String token = service.login();
+                patientId = service.registerPatient(token, "+254744000001");
+                service.queueSms(token, patientId, text);
+                assertTrue(accepted.await(2, TimeUnit.MINUTES), "the message reached the provider");
+            } finally {
+                service.kill();
+            }
+            Service restarted = Service.start(dataDir, sendingThroughAt);
+            try {
+                restarted.awaitNothingToSend(restarted.login(), patientId);
+            } finally {
+                restarted.kill();
+            }
+            assertEquals(1, at.acceptedTimes(text));
+        }
+    }
+
     private List<Supplier<Acknowledged>> writesOfRound(Service service, String token, int round) {
         String patientId = service.registerPatient(token, "+25471100000" + round);
         return List.of(
@@ -103,6 +140,11 @@ class KillAfterAcknowledgementTest {
         }
 
         static Service start(Path dataDir) throws IOException {
+            return start(dataDir, Map.of());
+        }
+
+        /** {@code environment} adds to and overrides the variables every start sets. */
+        static Service start(Path dataDir, Map<String, String> environment) throws IOException {
             String classPath = Arrays.stream(System.getProperty("surefire.test.class.path",
                             System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
                     .filter(entry -> !entry.endsWith("test-classes"))
@@ -114,6 +156,7 @@ class KillAfterAcknowledgementTest {
             env.keySet().removeIf(name -> name.startsWith("AFYADIAL_") || name.startsWith("MONGODB") || name.startsWith("AT_"));
             env.putAll(Map.of("AFYADIAL_DATA_DIR", dataDir.toString(), "PORT", "-1", "AFYADIAL_DEMO_DATA", "true",
                     "AFYADIAL_ADMIN_PASSWORD", ADMIN_PASSWORD, "AUTH_BCRYPT_COST", "4", "SMS_DISPATCH_INTERVAL", "1h"));
+            env.putAll(environment);
             Process process = builder.start();
             CompletableFuture<Integer> port = new CompletableFuture<>();
             Thread.ofPlatform().daemon().start(() -> readLog(process, port));
@@ -198,6 +241,17 @@ class KillAfterAcknowledgementTest {
             assertEquals(202, queued.statusCode(), queued.body());
             return new Acknowledged("SMS " + text, "/api/v1/notifications?patientId=" + patientId + "&size=100",
                     "\"id\":\"" + field(queued.body(), "id") + "\"");
+        }
+
+        /** Waits until none of the patient's messages is waiting to be sent or being sent. */
+        void awaitNothingToSend(String token, String patientId) throws InterruptedException {
+            String messages = "/api/v1/notifications?patientId=" + patientId + "&size=100";
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            for (String page = get(token, messages).body(); page.contains("\"status\":\"QUEUED\"") || page.contains("\"status\":\"SENDING\"");
+                 page = get(token, messages).body()) {
+                assertTrue(System.nanoTime() < deadline, "still to be sent: " + page);
+                Thread.sleep(100); // polling the service's state, which moves on its own dispatch rounds
+            }
         }
 
         HttpResponse<String> get(String token, String path) {
