@@ -19,6 +19,7 @@ import org.afyadial.audit.AuditTrail;
 import org.afyadial.patients.Channel;
 import org.afyadial.staff.ActingDoctor;
 import org.afyadial.system.PageOf;
+import org.afyadial.system.TimeWindow;
 
 import java.time.Instant;
 
@@ -56,6 +57,7 @@ class AppointmentController {
                                  @Parameter(example = "2026-11-23T00:00:00Z") @Nullable @QueryValue Instant from,
                                  @Parameter(example = "2026-11-30T00:00:00Z") @Nullable @QueryValue Instant to,
                                  Pageable pageable) {
+        TimeWindow.checkOrder(from, to);
         return PageOf.of(appointments.search(new AppointmentFilter(doctorId, patientId, status, from, to), PageOf.reachable(pageable)),
                 AppointmentView::of);
     }

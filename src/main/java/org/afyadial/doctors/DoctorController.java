@@ -81,6 +81,7 @@ class DoctorController {
     @Get("/{id}/exceptions")
     @Operation(summary = "Leave and extra hours between two dates (inclusive)")
     PageOf<ScheduleException> exceptions(String id, @QueryValue LocalDate from, @QueryValue LocalDate to) {
+        TimeWindow.checkOrder(from, to);
         doctors.get(id);
         return PageOf.all(doctors.exceptions(id, from, to), e -> e);
     }
