@@ -123,7 +123,6 @@ public class DoctorService {
 
     /** {@code actingDoctor}: the username of a doctor who may change only their own leave and hours, or null. */
     public ScheduleException addException(String doctorId, @Valid ScheduleChange change, @Nullable String actingDoctor) {
-        get(doctorId);
         requireOwn(doctorId, actingDoctor);
         ScheduleException saved = exceptions.save(new ScheduleException(null, doctorId, change.date(), change.kind(),
                 change.from(), change.to(), change.note()));
@@ -147,8 +146,12 @@ public class DoctorService {
         return cache.exceptions(doctorId, from, to);
     }
 
-    /** Read from the store, not the cache: a username just moved to another doctor must not keep its rights. */
+    /**
+     * 404 when there is no such doctor, 403 when {@code actingDoctor} is another doctor. The username is read from
+     * the store, not the cache: a username just moved to another doctor must not keep its rights.
+     */
     private void requireOwn(String doctorId, @Nullable String actingDoctor) {
+        get(doctorId);
         if (actingDoctor != null && !doctors.findByUsername(actingDoctor).map(d -> d.id().equals(doctorId)).orElse(false)) {
             throw new NotYourSchedule();
         }
