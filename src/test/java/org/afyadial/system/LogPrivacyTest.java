@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scenario: a patient registers and books through USSD, texts the clinic, staff search her by name and by her
  * phone typed with spaces, SMS go out in development mode, a failure carrying her number is logged with its stack
  * trace. None of her phone (in any format), names, PIN or texts appears. The values are this test's own, so lines
- * other tests write meanwhile cannot make it fail, and every step is synchronous (SMS are dispatched by the test).
+ * other tests write meanwhile cannot make it fail; the test dispatches the SMS itself.
  */
 @MicronautTest(transactional = false)
 @Property(name = "afyadial.sms.schedule-enabled", value = "false")
@@ -134,7 +134,6 @@ class LogPrivacyTest {
         assertTrue(log.contains("IllegalStateException"), "the stack trace is still there: " + log);
         assertTrue(log.contains("POST /at/ussd"), "the request log is captured: " + log);
         assertTrue(log.contains("GET /api/v1/patients?name=…"), "the request log is captured: " + log);
-        assertTrue(log.contains("SMS (not sent, no AT_API_KEY)"), "the development SMS log is captured: " + log);
         for (String secret : List.of("722916384", "722 916 384", "722%20916", "916-384", "916+384", "916%20384",
                 "916 384", FIRST, LAST, LAST.toLowerCase(), "Quokka", "lantern", "xylophone")) {
             assertFalse(log.contains(secret), secret + " in the log:\n" + log);
