@@ -17,11 +17,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.afyadial.audit.AuditTrail;
 import org.afyadial.patients.Channel;
-import org.afyadial.staff.Role;
+import org.afyadial.staff.ActingDoctor;
 import org.afyadial.system.PageOf;
+import org.afyadial.system.TimeWindow;
 
 import java.time.Instant;
-import java.util.Collection;
 
 /**
  * Appointments for staff. Bookings and every transition are audited and announced by
@@ -57,6 +57,7 @@ class AppointmentController {
                                  @Parameter(example = "2026-11-23T00:00:00Z") @Nullable @QueryValue Instant from,
                                  @Parameter(example = "2026-11-30T00:00:00Z") @Nullable @QueryValue Instant to,
                                  Pageable pageable) {
+        TimeWindow.checkOrder(from, to);
         return PageOf.of(appointments.search(new AppointmentFilter(doctorId, patientId, status, from, to), PageOf.reachable(pageable)),
                 AppointmentView::of);
     }
@@ -94,13 +95,13 @@ class AppointmentController {
     @Post("/{id}/no-show")
     @Operation(summary = "Mark that the patient did not come (a doctor: their own appointments only)")
     AppointmentView noShow(String id, Authentication staff) {
-        return AppointmentView.of(appointments.noShow(id, doctorActingAlone(staff)));
+        return AppointmentView.of(appointments.noShow(id, ActingDoctor.usernameOf(staff)));
     }
 
     @Post("/{id}/cancel")
     @Operation(summary = "Cancel on the clinic's side, at any time, with a reason; the slot is freed (a doctor: their own appointments only)")
     AppointmentView cancel(String id, @Body @Valid AppointmentRequests.StaffCancellation body, Authentication staff) {
-        return AppointmentView.of(appointments.cancelByStaff(id, body.reason(), doctorActingAlone(staff)));
+        return AppointmentView.of(appointments.cancelByStaff(id, body.reason(), ActingDoctor.usernameOf(staff)));
     }
 
     @Post("/{id}/assign")
@@ -113,13 +114,5 @@ class AppointmentController {
     @Operation(summary = "Move to another slot (of the same or another doctor)", description = "Creates the new appointment (201-like body) linked to the old one, which becomes RESCHEDULED.")
     AppointmentView reschedule(String id, @Body @Valid AppointmentRequests.Reschedule body) {
         return AppointmentView.of(appointments.reschedule(id, body.start(), body.doctorId()));
-    }
-
-    /** A doctor without a front-desk role acts on their own appointments only: their username, else null. */
-    @Nullable
-    private static String doctorActingAlone(Authentication staff) {
-        Collection<String> roles = staff.getRoles();
-        boolean frontDesk = roles.contains(Role.ADMIN.name()) || roles.contains(Role.RECEPTIONIST.name());
-        return roles.contains(Role.DOCTOR.name()) && !frontDesk ? staff.getName() : null;
     }
 }

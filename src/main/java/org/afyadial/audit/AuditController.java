@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.afyadial.system.PageOf;
+import org.afyadial.system.TimeWindow;
 
 import java.time.Instant;
 
@@ -42,6 +43,7 @@ class AuditController {
             @Parameter(description = "exclusive, ISO-8601 instant", example = "2026-12-01T00:00:00Z") @QueryValue @Nullable Instant to,
             @QueryValue(defaultValue = "0") @Min(0) int page,
             @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+        TimeWindow.checkOrder(from, to);
         var found = entries.findAll(new AuditQuery(user, patientId, from, to).filter(),
                 PageOf.request(page, size, Sort.of(Sort.Order.desc("at"), Sort.Order.desc("id"))));
         return PageOf.of(found, entry -> entry);

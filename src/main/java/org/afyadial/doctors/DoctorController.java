@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.afyadial.staff.ActingDoctor;
 import org.afyadial.system.PageOf;
 import org.afyadial.system.TimeWindow;
 
@@ -71,29 +73,31 @@ class DoctorController {
     }
 
     @Put("/{id}/availability")
-    @Operation(summary = "Set what receptionists see: AVAILABLE, BUSY or AWAY")
-    DoctorView availability(String id, @Body @Valid AvailabilityChange change) {
-        return DoctorView.of(doctors.setAvailability(id, change.availability()));
+    @Operation(summary = "Set what receptionists see: AVAILABLE, BUSY or AWAY (a doctor: their own only)")
+    DoctorView availability(String id, @Body @Valid AvailabilityChange change, Authentication staff) {
+        return DoctorView.of(doctors.setAvailability(id, change.availability(), ActingDoctor.usernameOf(staff)));
     }
 
     @Get("/{id}/exceptions")
     @Operation(summary = "Leave and extra hours between two dates (inclusive)")
     PageOf<ScheduleException> exceptions(String id, @QueryValue LocalDate from, @QueryValue LocalDate to) {
+        TimeWindow.checkOrder(from, to);
         doctors.get(id);
         return PageOf.all(doctors.exceptions(id, from, to), e -> e);
     }
 
     @Post("/{id}/exceptions")
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Add leave (whole day without from/to) or extra hours on one date")
-    ScheduleException addException(String id, @Body @Valid ScheduleChange change) {
-        return doctors.addException(id, change);
+    @Operation(summary = "Add leave (whole day without from/to) or extra hours on one date (a doctor: their own only)")
+    ScheduleException addException(String id, @Body @Valid ScheduleChange change, Authentication staff) {
+        return doctors.addException(id, change, ActingDoctor.usernameOf(staff));
     }
 
     @Delete("/{id}/exceptions/{exceptionId}")
     @Status(HttpStatus.NO_CONTENT)
-    void removeException(String id, String exceptionId) {
-        doctors.removeException(id, exceptionId);
+    @Operation(summary = "Remove leave or extra hours (a doctor: their own only)")
+    void removeException(String id, String exceptionId, Authentication staff) {
+        doctors.removeException(id, exceptionId, ActingDoctor.usernameOf(staff));
     }
 
     @Get("/{id}/slots")

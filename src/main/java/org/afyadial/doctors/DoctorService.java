@@ -1,5 +1,6 @@
 package org.afyadial.doctors;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.bson.types.ObjectId;
 import jakarta.validation.Valid;
@@ -112,14 +113,17 @@ public class DoctorService {
         return saved;
     }
 
-    public Doctor setAvailability(String id, Availability availability) {
+    /** {@code actingDoctor}: the username of a doctor who may change only their own availability, or null. */
+    public Doctor setAvailability(String id, Availability availability, @Nullable String actingDoctor) {
+        requireOwn(id, actingDoctor);
         Doctor saved = modify(id, d -> d.withAvailability(availability, clock.instant()));
         audit.record("doctor.availability", TARGET, id, null);
         return saved;
     }
 
-    public ScheduleException addException(String doctorId, @Valid ScheduleChange change) {
-        get(doctorId);
+    /** {@code actingDoctor}: the username of a doctor who may change only their own leave and hours, or null. */
+    public ScheduleException addException(String doctorId, @Valid ScheduleChange change, @Nullable String actingDoctor) {
+        requireOwn(doctorId, actingDoctor);
         ScheduleException saved = exceptions.save(new ScheduleException(null, doctorId, change.date(), change.kind(),
                 change.from(), change.to(), change.note()));
         cache.invalidate();
@@ -127,7 +131,8 @@ public class DoctorService {
         return saved;
     }
 
-    public void removeException(String doctorId, String exceptionId) {
+    public void removeException(String doctorId, String exceptionId, @Nullable String actingDoctor) {
+        requireOwn(doctorId, actingDoctor);
         ScheduleException existing = (ObjectId.isValid(exceptionId) ? exceptions.findById(exceptionId) : Optional.<ScheduleException>empty())
                 .filter(e -> e.doctorId().equals(doctorId))
                 .orElseThrow(() -> new ScheduleExceptionNotFound(exceptionId));
@@ -139,6 +144,17 @@ public class DoctorService {
     /** Leave and extra hours of the doctor between two clinic-local dates, inclusive. */
     public List<ScheduleException> exceptions(String doctorId, LocalDate from, LocalDate to) {
         return cache.exceptions(doctorId, from, to);
+    }
+
+    /**
+     * 404 when there is no such doctor, 403 when {@code actingDoctor} is another doctor. The username is read from
+     * the store, not the cache: a username just moved to another doctor must not keep its rights.
+     */
+    private void requireOwn(String doctorId, @Nullable String actingDoctor) {
+        get(doctorId);
+        if (actingDoctor != null && !doctors.findByUsername(actingDoctor).map(d -> d.id().equals(doctorId)).orElse(false)) {
+            throw new NotYourSchedule();
+        }
     }
 
     private void requireSpecialty(String specialty) {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.afyadial.system.PageOf;
+import org.afyadial.system.TimeWindow;
 
 import java.time.Instant;
 
@@ -33,6 +34,7 @@ class PaymentController {
     @Operation(summary = "List payments, newest first", description = "received in [from, to), by provider and status")
     PageOf<Payment> list(@Nullable @QueryValue Instant from, @Nullable @QueryValue Instant to,
                          @Nullable @QueryValue Provider provider, @Nullable @QueryValue PaymentStatus status) {
+        TimeWindow.checkOrder(from, to);
         return PageOf.all(desk.search(from, to, provider, status), p -> p);
     }
 

@@ -74,6 +74,25 @@ public final class ActionContext {
         session.values.remove(key);
     }
 
+    /**
+     * Records that the caller typed {@code subject}'s PIN right on this screen: it is proved for the rest of the
+     * USSD session, and a resumed session asks it again on this screen before anything else.
+     */
+    public void pinVerified(String subject) {
+        session.values.put(UssdSession.PIN_PROOF, subject);
+        session.values.put(UssdSession.PIN_ASKED_AT, session.state);
+    }
+
+    /** Records that the caller has just chosen {@code subject}'s PIN; a resumed session goes back to its menu. */
+    public void pinChosen(String subject) {
+        session.values.put(UssdSession.PIN_PROOF, subject);
+    }
+
+    /** Whose PIN was proved in this USSD session; never carried into a resumed one. */
+    public Optional<String> pinProvedFor() {
+        return value(UssdSession.PIN_PROOF);
+    }
+
     /** Whether USSD access from this phone is locked now, by failures counted in this USSD session or any other. */
     public boolean phoneLocked() {
         return lock.lockedAt(now);

@@ -211,7 +211,7 @@ public class UssdEngine {
         return phone.lastSessionId()
                 .filter(id -> !id.equals(current.id))
                 .flatMap(id -> store.findUnlessEndedHere(current.phone, id))
-                .filter(s -> s.phone.equals(current.phone) && !s.pinTyped())
+                .filter(s -> s.phone.equals(current.phone))
                 .filter(s -> !s.end && s.pending == null && s.expiresAt.isAfter(now))
                 .filter(s -> !RESUME_STATE.equals(s.state) && !menus.state(s.state).root());
     }
@@ -257,10 +257,26 @@ public class UssdEngine {
         Optional<UssdSession> earlier = input.equals("1") ? store.find(from) : Optional.empty();
         if (earlier.isPresent()) {
             s.resumeFrom(earlier.get());
-            render(s, menus.state(s.state), null);
+            if (s.values.remove(UssdSession.PIN_PROOF) != null) {
+                askPinAgain(turn);
+            } else {
+                render(s, menus.state(s.state), null);
+            }
         } else {
             enter(turn, menus.start());
         }
+    }
+
+    /**
+     * A PIN proved in the dropped session proves nothing for the caller of this one: the screen that asked it comes
+     * first (the menu, when it was chosen at registration), with nothing behind it to go back to, and every screen
+     * behind the PIN asks it again.
+     */
+    private void askPinAgain(Turn turn) {
+        UssdSession s = turn.session;
+        String askedAt = s.values.remove(UssdSession.PIN_ASKED_AT);
+        s.stack.clear();
+        enter(turn, askedAt != null ? askedAt : s.root != null ? s.root : menus.start());
     }
 
     private void back(Turn turn, MenuState state) {

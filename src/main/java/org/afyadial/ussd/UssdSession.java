@@ -23,6 +23,11 @@ import java.util.Objects;
  */
 final class UssdSession {
 
+    /** Value: whose PIN was proved in this session (see {@link ActionContext#pinVerified}). */
+    static final String PIN_PROOF = "_pinFor";
+    /** Value: the screen on which the PIN was last proved, where a resumed session asks it again. */
+    static final String PIN_ASKED_AT = "_pinAskedAt";
+
     final String id;
     final String phone;
     final Instant createdAt;
@@ -83,11 +88,6 @@ final class UssdSession {
         root = earlier.root;
         page = earlier.page;
         items = earlier.items;
-    }
-
-    /** Whether a PIN was typed in this USSD session (which may then hold a proof of it). */
-    boolean pinTyped() {
-        return consumed.indexOf(ConsumedText.MASK) >= 0;
     }
 
     UssdReply reply() {

@@ -139,9 +139,33 @@ class UssdPinLockTest {
         phone.type("2");
         phone.type("0000");
         phone.type("1111");
-        assertFalse(phone.dial().startsWith("CON You did not finish last time."), "a session with a PIN typed is not resumed");
-        phone.type("2");
+        assertTrue(phone.dial().startsWith("CON You did not finish last time."));
+        assertTrue(phone.type("1").startsWith("CON Enter your PIN:"), "Continue: the PIN screen it stopped on");
         assertEquals(LOCKED, phone.type("2222"));
+    }
+
+    /** The PIN proves who holds the phone only in the USSD session it was typed in. */
+    @Test
+    void aResumedSessionAsksThePinAgainBeforeTheAppointments() {
+        UssdPhone phone = registeredPhone();
+        Patient patient = patients.findByPhone(phone.phone()).getFirst();
+        Doctor doctor = clinic.doctor("Resume", "General Medicine", "dr.resume." + phone.phone().substring(1));
+        Instant start = slots.freeSlotsOn(doctor.id(), slots.daysWithFreeSlotsForDoctor(doctor.id(), 13).getFirst()).getFirst().start();
+        appointments.book(patient.id(), doctor.id(), start, null, Channel.STAFF);
+        phone.dial();
+        phone.type("2");
+        assertTrue(phone.type("1234").startsWith("CON Your appointments:\n1. "));
+        assertTrue(phone.type("1").startsWith("CON AFD-"), "the appointment's details, with Cancel it");
+        clock.advance(Duration.ofMinutes(2));
+
+        assertTrue(phone.dial().startsWith("CON You did not finish last time."));
+        String continued = phone.type("1");
+        assertTrue(continued.startsWith("CON Enter your PIN:"), continued);
+        assertTrue(phone.type("0").startsWith("CON AfyaDial Clinic. Hello Amina"), "Back leads to the menu, not behind the PIN");
+        assertTrue(phone.type("2").startsWith("CON Enter your PIN:"), "the proof of the dropped session is gone");
+        assertTrue(phone.type("0000").startsWith("CON Wrong PIN."));
+        assertTrue(phone.type("1111").startsWith("CON Wrong PIN."));
+        assertEquals(LOCKED, phone.type("2222"), "wrong PINs after a resume count toward the lock");
     }
 
     @Test

@@ -16,13 +16,12 @@ import java.util.List;
 
 /**
  * Who is calling, registration, the PIN, and the patient's own settings. Values they leave in the session:
- * {@code patientId}, {@code patientIdentifier}, {@code firstName}, {@code pinFor} (the patient whose PIN was
- * given in this USSD session), and {@code newPinHash} while a new PIN waits to be typed a second time.
+ * {@code patientId}, {@code patientIdentifier}, {@code firstName}, and {@code newPinHash} while a new PIN waits to be
+ * typed a second time; the PIN's proof is kept by the engine ({@link org.afyadial.ussd.ActionContext#pinVerified}).
  */
 final class PatientActions {
 
     static final String PATIENT_ID = "patientId";
-    private static final String PIN_FOR = "pinFor";
     private static final String NEW_PIN_HASH = "newPinHash";
     private static final String NEW_PIN_DUE = "newPin";
     private static final String PIN_MISMATCH = "mismatch";
@@ -203,7 +202,7 @@ final class PatientActions {
                     Language.valueOf(context.language()), List.of(), List.of(), null, null, true);
             Patient patient = patients.register(details, context.input(), Channel.USSD);
             select(context, patient);
-            context.put(PIN_FOR, patient.id());
+            context.pinChosen(patient.id());
             return ActionResult.ok();
         }
     }
@@ -234,7 +233,7 @@ final class PatientActions {
             }
             String patientId = context.require(PATIENT_ID);
             patients.setPin(patientId, context.input(), Channel.USSD);
-            context.put(PIN_FOR, patientId);
+            context.pinChosen(patientId);
             return ActionResult.ok();
         }
     }
@@ -250,7 +249,7 @@ final class PatientActions {
         @Override
         public ActionResult run(ActionContext context) {
             String patientId = context.require(PATIENT_ID);
-            boolean given = context.value(PIN_FOR).filter(patientId::equals).isPresent();
+            boolean given = context.pinProvedFor().filter(patientId::equals).isPresent();
             return ActionResult.outcome(given ? "yes" : "no");
         }
     }
@@ -285,7 +284,7 @@ final class PatientActions {
             String patientId = context.require(PATIENT_ID);
             if (patients.verifyPin(patientId, context.input())) {
                 context.clearPhoneFailures();
-                context.put(PIN_FOR, patientId);
+                context.pinVerified(patientId);
                 return ActionResult.ok();
             }
             return ActionResult.outcome(context.countWrongPin() ? "locked" : "wrong");
