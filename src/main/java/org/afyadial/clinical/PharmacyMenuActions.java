@@ -28,7 +28,8 @@ final class PharmacyMenuActions {
     /** Session values the menu reads and writes. */
     private static final String PRESCRIPTION = "prescription";
     private static final String ITEM = "item";
-    private static final String ALERT_INDEX = "alertIndex";
+    /** The screens of the alerts: how many the pharmacist passed is the index of the alert to show. */
+    private static final Set<String> ALERT_SCREENS = Set.of("pharmacy.contraindicated", "pharmacy.warning");
     private static final String CLOSED = "closed";
     /** Marks a dispensed item in the list; the list's prompt explains it. */
     private static final String DISPENSED_MARK = "*";
@@ -111,13 +112,16 @@ final class PharmacyMenuActions {
                 context.put("rxBirthYear", view.patientBirthYear() == null ? "?" : view.patientBirthYear().toString());
                 context.put("rxItemCount", String.valueOf(view.items().size()));
                 context.put("alertCount", String.valueOf(view.currentAlerts().size()));
-                context.put(ALERT_INDEX, "0");
                 return ActionResult.ok();
             });
         }
     }
 
-    /** The next alert found now, one a screen: {@code contraindicated}, {@code warning}, {@code done}, {@code closed}. */
+    /**
+     * The kind of the next alert found now, one a screen: {@code contraindicated}, {@code warning}, {@code done},
+     * {@code closed}. The next is the one after those whose screens were passed, so that going back and on again
+     * skips none.
+     */
     @Singleton
     static class NextAlert implements UssdAction {
         private final Desk desk;
@@ -135,18 +139,42 @@ final class PharmacyMenuActions {
         public ActionResult run(ActionContext context) {
             return desk.asPharmacist(context, pharmacist -> {
                 List<Alert> alerts = desk.current(context).currentAlerts();
-                int index = Integer.parseInt(context.require(ALERT_INDEX));
-                if (index >= alerts.size()) {
-                    return ActionResult.outcome("done");
-                }
-                Alert alert = alerts.get(index);
-                context.put(ALERT_INDEX, String.valueOf(index + 1));
-                context.put("alertNumber", String.valueOf(index + 1));
-                context.put("alertCount", String.valueOf(alerts.size()));
-                context.put("alertDrug", alert.drug());
-                context.put("alertText", alert.explanation());
-                return ActionResult.outcome(alert.severity().name().toLowerCase(Locale.ROOT));
+                int index = context.passed(ALERT_SCREENS);
+                return ActionResult.outcome(index >= alerts.size() ? "done" : alerts.get(index).severity().name().toLowerCase(Locale.ROOT));
             });
+        }
+    }
+
+    /**
+     * Fills the alert screen, entered forward or by going back, with the alert after those whose screens were
+     * passed; lists nothing, the screen's only option is to continue.
+     */
+    @Singleton
+    static class ShownAlert implements UssdAction {
+        private final Desk desk;
+
+        ShownAlert(Desk desk) {
+            this.desk = desk;
+        }
+
+        @Override
+        public String name() {
+            return "shownAlert";
+        }
+
+        @Override
+        public ActionResult run(ActionContext context) {
+            if (desk.pharmacist(context).isPresent()) {
+                List<Alert> alerts = desk.current(context).currentAlerts();
+                int index = context.passed(ALERT_SCREENS);
+                if (index < alerts.size()) {
+                    context.put("alertNumber", String.valueOf(index + 1));
+                    context.put("alertCount", String.valueOf(alerts.size()));
+                    context.put("alertDrug", alerts.get(index).drug());
+                    context.put("alertText", alerts.get(index).explanation());
+                }
+            }
+            return ActionResult.items(List.of());
         }
     }
 

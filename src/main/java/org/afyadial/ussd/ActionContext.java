@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** What an action sees of the conversation: who is calling, the values collected so far, the input just typed. */
 public final class ActionContext {
@@ -22,6 +23,14 @@ public final class ActionContext {
         this.input = input;
         this.now = now;
         this.lock = lock;
+    }
+
+    /**
+     * How many of the screens {@code 0} would go back through are one of these states: where the caller is in a
+     * sequence of screens, which stays right when they go back.
+     */
+    public int passed(Set<String> states) {
+        return (int) session.stack.stream().filter(states::contains).count();
     }
 
     public String phone() {

@@ -10,6 +10,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.afyadial.ClinicFixture;
+import org.afyadial.clinical.PharmacyFixture.Drug;
 import org.afyadial.StaffTokens;
 import org.afyadial.staff.Role;
 import org.afyadial.staff.StaffFixtures;
@@ -56,6 +57,9 @@ class PharmacyByPhoneTest {
     ClinicFixture clinic;
 
     @Inject
+    PharmacyFixture pharmacy;
+
+    @Inject
     Store store;
 
     @ParameterizedTest(name = "pharmacy in {0}")
@@ -68,7 +72,7 @@ class PharmacyByPhoneTest {
             String answer = switch (hop.input()) {
                 case "NEW" -> {
                     phone = new UssdPhone(http.toBlocking(), registeredPharmacist(nextNumber()));
-                    code = (String) dextroseOverridden(diabeticPatient()).get("code");
+                    code = pharmacy.prescribe(pharmacy.patientWith(nextNumber(), "diabetes"), Drug.DEXTROSE, Drug.AMOXICILLIN);
                     yield phone.dial();
                 }
                 case "BOTH" -> {
@@ -88,7 +92,7 @@ class PharmacyByPhoneTest {
 
     @Test
     void dextroseToADiabeticIsBlockedOverriddenThenSeenWithItsAlertAndDispensedOnceByPhone() {
-        String patientId = diabeticPatient();
+        String patientId = pharmacy.patientWith(nextNumber(), "diabetes");
         HttpClientResponseException blocked = failure(doctor(HttpRequest.POST("/api/v1/prescriptions",
                 Map.of("patientId", patientId, "items", List.of(dextrose())))));
         assertEquals(HttpStatus.CONFLICT, blocked.getStatus());
@@ -128,25 +132,8 @@ class PharmacyByPhoneTest {
 
     /** A new pharmacist account with this phone registered for USSD under the one-time PIN. */
     private String registeredPharmacist(String phone) {
-        String username = "pharma.phone" + NUMBERS.incrementAndGet();
-        tokens.bearer(username, Role.PHARMACIST);
-        send(HttpRequest.PUT("/api/v1/users/" + staff.idOf(username) + "/ussd-access",
-                Map.of("phone", phone, "oneTimePin", ONE_TIME_PIN)).bearerAuth(tokens.bearer("admin.pharmacy", Role.ADMIN)));
+        staff.pharmacistOnPhone("pharma.phone" + NUMBERS.incrementAndGet(), phone, ONE_TIME_PIN);
         return phone;
-    }
-
-    private String diabeticPatient() {
-        String patientId = clinic.patient("Grace", nextNumber()).id();
-        send(doctor(HttpRequest.PUT("/api/v1/patients/" + patientId + "/clinical-profile",
-                Map.of("allergies", List.of(), "conditions", List.of(Map.of("code", "diabetes")), "breastfeeding", false))));
-        return patientId;
-    }
-
-    private Map<String, Object> dextroseOverridden(String patientId) {
-        return send(doctor(HttpRequest.POST("/api/v1/prescriptions", Map.of("patientId", patientId,
-                "items", List.of(dextrose(), Map.of("drug", "Amoxicillin", "form", "capsule", "strength", "500 mg",
-                        "dose", "1 capsule", "timesPerDay", 3, "days", 5, "route", "oral")),
-                "overrideReason", "Confirmed hypoglycaemia"))));
     }
 
     private static Map<String, Object> dextrose() {

@@ -17,11 +17,28 @@ public class StaffFixtures {
     private static final String UNUSABLE_HASH = BCrypt.withDefaults().hashToString(4, UUID.randomUUID().toString().toCharArray());
 
     private final StaffUserRepository users;
+    private final StaffPhones phones;
     private final Clock clock;
 
-    StaffFixtures(StaffUserRepository users, Clock clock) {
+    StaffFixtures(StaffUserRepository users, StaffPhones phones, Clock clock) {
         this.users = users;
+        this.phones = phones;
         this.clock = clock;
+    }
+
+    /** A pharmacist account with {@code phone} registered for USSD under the one-time PIN an ADMIN gives. */
+    public void pharmacistOnPhone(String username, String phone, String oneTimePin) {
+        ensureActive(username, List.of(Role.PHARMACIST));
+        phones.register(idOf(username), phone, oneTimePin);
+    }
+
+    /** A pharmacist whose first dial is behind them: {@code pin} is the staff PIN they chose. */
+    public void pharmacistWithOwnPin(String username, String phone, String pin) {
+        pharmacistOnPhone(username, phone, "0000".equals(pin) ? "1111" : "0000");
+        StaffOnPhone pharmacist = phones.onPhone(phone).orElseThrow();
+        if (!phones.proposePin(pharmacist, pin) || !phones.confirmPin(pharmacist, pin)) {
+            throw new IllegalStateException("the pharmacist's own PIN was refused");
+        }
     }
 
     /** The id of an account made by {@link #ensureActive}. */

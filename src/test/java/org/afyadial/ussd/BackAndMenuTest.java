@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.afyadial.ClinicFixture;
 import org.afyadial.MovableClock;
 import org.afyadial.appointments.AppointmentService;
+import org.afyadial.clinical.PharmacyFixture;
+import org.afyadial.clinical.PharmacyFixture.Drug;
 import org.afyadial.doctors.Doctor;
 import org.afyadial.doctors.FreeSlotFinder;
 import org.afyadial.patients.Channel;
@@ -16,6 +18,7 @@ import org.afyadial.patients.PatientService;
 import org.afyadial.payments.Bill;
 import org.afyadial.payments.BillService;
 import org.afyadial.sms.MedicationReminders;
+import org.afyadial.staff.StaffFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -41,9 +44,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Every screen that offers {@code 0 Back 00 Menu} honours both: {@code 0} shows the screen before it again and
- * {@code 00} the home screen the conversation started on. The screens are every state of the menu catalogue with
- * the footer (neither root nor end, nor a decision), so a new one fails here until
- * {@code ussd-back-and-menu.psv} records how to reach it.
+ * {@code 00} the last root screen shown (the home the conversation started on, or the pharmacy's home after the staff
+ * PIN). The screens are every state of the menu catalogue with the footer (neither root nor end, nor a decision), so a
+ * new one fails here until {@code ussd-back-and-menu.psv} records how to reach it.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +54,8 @@ class BackAndMenuTest {
 
     private static final String PATIENT_PHONE = "+254747000001";
     private static final String RESET_PHONE = "+254747000002";
+    private static final String PHARMACIST_PHONE = "+254747000004";
+    private static final String ONE_TIME_PIN = "4826";
     private static final AtomicInteger NEW_PHONES = new AtomicInteger();
 
     @Inject
@@ -77,12 +82,19 @@ class BackAndMenuTest {
     @Inject
     BillService bills;
 
+    @Inject
+    StaffFixtures staff;
+
+    @Inject
+    PharmacyFixture pharmacy;
+
     /** Monday 08:10 in Nairobi. */
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T05:10:00Z"));
 
     private Doctor kamau;
     private Patient other;
     private Patient reset;
+    private String dispensedCode;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -105,6 +117,9 @@ class BackAndMenuTest {
         bills.create(amina.id(), List.of(new Bill.Line("X-ray", 80_000L)));
         reset = patients.register(PatientDetails.minimal("Baraka", "Otieno", RESET_PHONE, Language.en), "1234", Channel.STAFF);
         other = clinic.patient("Neema", "+254747000003");
+        staff.pharmacistWithOwnPin("pharma.backmenu", PHARMACIST_PHONE, "2580");
+        dispensedCode = pharmacy.prescribe(pharmacy.patientWith("+254747000005"), Drug.AMOXICILLIN);
+        pharmacy.dispenseEvery(dispensedCode);
     }
 
     @TestFactory
@@ -122,7 +137,7 @@ class BackAndMenuTest {
                         }),
                         dynamicTest(state + ": 00", () -> {
                             Walk walk = walk(recorded(paths, state));
-                            assertEquals(walk.screens().getFirst(), walk.type("00"), "00 on " + state + " goes home");
+                            assertEquals(walk.home(), walk.type("00"), "00 on " + state + " goes home");
                         })));
     }
 
@@ -139,10 +154,12 @@ class BackAndMenuTest {
         Walk walk = new Walk(phone(path.who()));
         walk.dial();
         for (String input : path.inputs()) {
-            if (input.equals("TAKE")) {
-                takeFirstFreeTime();
-            } else {
-                walk.type(input);
+            switch (input) {
+                case "TAKE" -> takeFirstFreeTime();
+                case "RX" -> walk.type(pharmacy.prescribe(pharmacy.patientWith("+2547473%05d".formatted(
+                        NEW_PHONES.incrementAndGet()), "diabetes", "asthma"), Drug.DEXTROSE, Drug.IBUPROFEN));
+                case "DISPENSED_RX" -> walk.type(dispensedCode);
+                default -> walk.type(input);
             }
         }
         assertEquals(path.state(), walk.state, () -> "the path ends on " + walk.state + ":\n" + walk.screens().getLast());
@@ -153,6 +170,12 @@ class BackAndMenuTest {
         return switch (who) {
             case "NEW" -> "+2547471%05d".formatted(NEW_PHONES.incrementAndGet());
             case "PATIENT" -> PATIENT_PHONE;
+            case "PHARMACIST" -> PHARMACIST_PHONE;
+            case "FIRST_DIAL" -> {
+                String phone = "+2547472%05d".formatted(NEW_PHONES.incrementAndGet());
+                staff.pharmacistOnPhone("pharma.first" + NEW_PHONES.get(), phone, ONE_TIME_PIN);
+                yield phone;
+            }
             case "RESET" -> {
                 patients.resetPin(reset.id(), "national ID seen");
                 yield RESET_PHONE;
@@ -168,11 +191,12 @@ class BackAndMenuTest {
         appointments.book(other.id(), kamau.id(), first, null, Channel.STAFF);
     }
 
-    /** One conversation: the screens answered so far, the first being the home screen it started on. */
+    /** One conversation: the screens answered so far, and the last root screen among them, where 00 leads. */
     private final class Walk {
         private final String phone;
         private final String sessionId = "ATUid_" + UUID.randomUUID();
         private final List<String> screens = new ArrayList<>();
+        private String home;
         private String text;
         private String state;
 
@@ -186,6 +210,7 @@ class BackAndMenuTest {
             if (UssdEngine.RESUME_STATE.equals(state)) {
                 // a conversation of the same phone left mid-way: start over
                 screens.clear();
+                home = null;
                 type("2");
             }
         }
@@ -200,11 +225,18 @@ class BackAndMenuTest {
             text = newText.isEmpty() ? null : newText;
             state = reply.state();
             screens.add(reply.screen());
+            if (!UssdEngine.RESUME_STATE.equals(state) && catalog.menus().state(state).root()) {
+                home = reply.screen();
+            }
             return reply.screen();
         }
 
         List<String> screens() {
             return screens;
+        }
+
+        String home() {
+            return home;
         }
     }
 
