@@ -149,6 +149,7 @@ class LogPrivacyTest {
         phone.type(LAST);
         phone.type("1990");
         phone.type("1");
+        phone.type(PIN);
         assertTrue(phone.type(PIN).startsWith("CON Registered."));
         assertTrue(phone.type("1").contains("Hello " + FIRST));
         phone.type("1");
