@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 final class UssdSession {
 
-    /** Value: whose PIN was proved in this session (see {@link ActionContext#pinVerified}). */
+    /** Value: whose PIN was proved in this USSD session (see {@link ActionContext#pinVerified}). */
     static final String PIN_PROOF = "_pinFor";
     /** Value: the screen on which the PIN was last proved, where a resumed session asks it again. */
     static final String PIN_ASKED_AT = "_pinAskedAt";

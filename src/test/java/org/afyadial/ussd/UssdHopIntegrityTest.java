@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class UssdHopIntegrityTest {
 
-    private static final String OTHER_PHONE = "END This session belongs to another phone. Please dial again.";
+    private static final String OTHER_PHONE = "END This USSD call belongs to another phone. Please dial again.";
     private static final AtomicInteger PHONES = new AtomicInteger();
 
     @Inject

@@ -238,7 +238,7 @@ final class PatientActions {
         }
     }
 
-    /** Whether the PIN was already given in this session for the selected patient. */
+    /** Whether the PIN was already given in this USSD session for the selected patient. */
     @Singleton
     static class PinChecked implements UssdAction {
         @Override

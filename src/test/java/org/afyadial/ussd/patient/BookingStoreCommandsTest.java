@@ -25,10 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * doctor, day, time, Confirm) through {@code POST /at/ussd}: every command costs CPU on the embedded store, so
  * each hop has a budget. The first conversation of the clinic loads the doctors' reference data and the coming
  * days' claims; the second, another patient booking the same doctor a moment later, is the steady state the
- * benchmark runs in, where lists of days and times are laid out from memory. The engine's own session
- * commands are counted too: on the dial the phone's document (its last session and PIN lock, in one update),
- * whether it is a pharmacist's registered phone, and the new session, on Confirm the claim and the write, on the other hops the write alone (the instance remembers
- * the session it wrote).
+ * benchmark runs in, where lists of days and times are laid out from memory. The engine's own commands on USSD
+ * sessions are counted too: on the dial the phone's document (its last USSD session and PIN lock, in one update),
+ * whether it is a pharmacist's registered phone, and the new USSD session; on Confirm the claim and the write; on
+ * the other hops the write alone (the instance remembers the USSD session it wrote).
  * Each test gets a new application context, so that its first conversation finds the caches empty.
  */
 @MicronautTest(transactional = false, rebuildContext = true)
@@ -88,7 +88,7 @@ class BookingStoreCommandsTest {
     }
 
     /**
-     * The dial reads the phone's last session to offer resuming it; one this instance ended (the booking) is
+     * The dial reads the phone's last USSD session to offer resuming it; one this instance ended (the booking) is
      * known finished and not read again.
      */
     @Test
