@@ -13,6 +13,7 @@ import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientService;
 import org.afyadial.sms.MessageKind;
 import org.afyadial.sms.Outbox;
+import org.afyadial.sms.SmsPreferences;
 import org.afyadial.sms.SmsRequest;
 import org.afyadial.sms.SmsTemplates;
 import org.afyadial.store.Store;
@@ -72,18 +73,21 @@ class LabOrders {
     private final Consultations consultations;
     private final PatientService patients;
     private final Outbox outbox;
+    private final SmsPreferences preferences;
     private final SmsTemplates templates;
     private final AuditTrail audit;
     private final Clock clock;
 
     LabOrders(LabOrderRepository repository, Store store, LabResults results, Consultations consultations,
-              PatientService patients, Outbox outbox, SmsTemplates templates, AuditTrail audit, Clock clock) {
+              PatientService patients, Outbox outbox, SmsPreferences preferences, SmsTemplates templates, AuditTrail audit,
+              Clock clock) {
         this.repository = repository;
         this.orders = store.collection(LabOrder.COLLECTION);
         this.results = results;
         this.consultations = consultations;
         this.patients = patients;
         this.outbox = outbox;
+        this.preferences = preferences;
         this.templates = templates;
         this.audit = audit;
         this.clock = clock;
@@ -143,7 +147,7 @@ class LabOrders {
     }
 
     private void tellResultsReady(Patient patient, LabOrder order) {
-        if (!patient.smsOptIn() || patient.phoneInvalid()) {
+        if (!preferences.wants(patient, MessageKind.RESULTS_READY)) {
             return;
         }
         String language = patient.language().name();

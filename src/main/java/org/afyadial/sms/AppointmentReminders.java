@@ -85,7 +85,7 @@ class AppointmentReminders {
                     templates.render(language, "confirmed", when), MessageKind.APPOINTMENT_CONFIRMATION));
         }
         List<SmsRequest> reminders = reminders(appointment, patient, language, when);
-        if (!reminders.isEmpty() && preferences.wantsReminders(patient, MessageKind.APPOINTMENT_REMINDER)) {
+        if (!reminders.isEmpty() && preferences.wants(patient, MessageKind.APPOINTMENT_REMINDER)) {
             messages.addAll(reminders);
         }
         outbox.queueAll(messages);

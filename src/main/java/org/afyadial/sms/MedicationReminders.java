@@ -136,7 +136,7 @@ public class MedicationReminders {
     }
 
     private void queueSchedule(MedicationReminder reminder, Patient patient) {
-        if (reminder.status() != MedicationReminder.Status.ACTIVE || !preferences.wantsReminders(patient, MessageKind.MEDICATION_REMINDER)) {
+        if (reminder.status() != MedicationReminder.Status.ACTIVE || !preferences.wants(patient, MessageKind.MEDICATION_REMINDER)) {
             return;
         }
         Instant now = clock.instant();

@@ -15,7 +15,8 @@ import java.util.Set;
  * What SMS a patient wants, both on the patient record: all non-essential SMS on or off (the SMS opt-in, set by
  * STOP/START, the USSD menu, staff editing the record, or the operator's blacklist) and appointment reminders on or
  * off (the USSD menu). Turning something off cancels what is already queued; turning it back on queues again what
- * still lies ahead.
+ * still lies ahead. Non-essential means reminders: a STOP never silences what is part of the patient's care (a
+ * booking's confirmation, a note that lab results are ready), which goes to any phone that works.
  */
 @Singleton
 public class SmsPreferences {
@@ -42,10 +43,13 @@ public class SmsPreferences {
         toggle(List.of(patientId), APPOINTMENT_REMINDERS, CancelReason.REMINDERS_OFF, on);
     }
 
-    /** Whether reminders of this kind may be queued for the patient now. */
-    boolean wantsReminders(Patient patient, MessageKind kind) {
-        boolean reachable = patient.smsOptIn() && !patient.phoneInvalid();
-        return reachable && (kind != MessageKind.APPOINTMENT_REMINDER || patient.appointmentReminders());
+    /** Whether a message of this kind may be queued for the patient now. */
+    public boolean wants(Patient patient, MessageKind kind) {
+        if (patient.phone() == null || patient.phoneInvalid()) {
+            return false;
+        }
+        return !NON_ESSENTIAL.contains(kind)
+                || patient.smsOptIn() && (kind != MessageKind.APPOINTMENT_REMINDER || patient.appointmentReminders());
     }
 
     private void toggle(List<String> patientIds, Set<MessageKind> kinds, CancelReason reason, boolean on) {

@@ -2,6 +2,7 @@ package org.afyadial.clinical;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.annotation.MockBean;
@@ -39,6 +40,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -198,17 +200,22 @@ class ClinicalRecordsFlowTest {
         assertEquals(HttpStatus.BAD_REQUEST, api.failure(lab(HttpRequest.POST(results, result("Malaria RDT", "negative", null)))).getStatus());
     }
 
+    /** STOP is about reminders; that results are ready is part of the patient's care, like a booking's confirmation. */
     @Test
-    void aPatientWhoTookNoSmsGetsNoResultsText() {
-        Patient patient = patients.register(new PatientDetails("Kimya", "Mwangi", "+254733100005", 1985, null, Language.en,
-                List.of(), List.of(), null, null, false), null, Channel.STAFF);
+    void aPatientWhoSentStopIsStillToldThatResultsAreReady() {
+        Patient patient = clinic.patient("Kimya", "+254733100005");
+        String stop = "from=%2B254733100005&to=21512&text=STOP&id=ATXid_results_stop&date=2026-11-20+06%3A00%3A00";
+        assertEquals(HttpStatus.OK, api.status(HttpRequest.POST("/at/sms/inbound", stop).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)));
+        assertFalse(patients.get(patient.id()).smsOptIn());
         Map<String, Object> order = api.send(as("dr.lab", Role.DOCTOR, HttpRequest.POST("/api/v1/lab-orders",
                 Map.of("patientId", patient.id(), "tests", List.of("Haemoglobin")))));
 
         api.send(lab(HttpRequest.POST("/api/v1/lab-orders/" + order.get("id") + "/results", result("Haemoglobin", "11.2", null))));
 
-        assertEquals("RESULTED", ((Map<?, ?>) api.send(lab(HttpRequest.GET("/api/v1/lab-orders/" + order.get("id")))).get("order")).get("status"));
-        assertEquals(List.of(), outbox(patient.id()));
+        List<Document> ready = outbox(patient.id()).stream().filter(m -> "RESULTS_READY".equals(m.getString("kind"))).toList();
+        assertEquals(1, ready.size());
+        assertNotEquals("CANCELLED", ready.getFirst().getString("status"));
+        assertTrue(ready.getFirst().getString("text").contains("your lab results are ready"), ready.getFirst().getString("text"));
     }
 
     @Test
