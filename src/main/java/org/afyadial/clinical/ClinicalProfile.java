@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The clinical side of a patient, one document per patient ({@code _id} is the patient's id): allergies, chronic
  * conditions of the coded list, pregnancy with its expected date, breastfeeding and the last weight. The year of
- * birth stays on the patient record.
+ * birth stays on the patient record. {@code version} grows by one with every write (1 for the first; 0 while the
+ * patient has no profile), so that a replacement can require the version its author read.
  */
 @Serdeable
 @MappedEntity("clinical_profiles")
@@ -26,7 +27,8 @@ record ClinicalProfile(
         @Nullable BigDecimal weightKg,
         @Nullable LocalDate weighedOn,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        long version) {
 
     ClinicalProfile {
         // the store leaves empty lists out of the document
@@ -34,8 +36,11 @@ record ClinicalProfile(
         conditions = conditions == null ? List.of() : conditions;
     }
 
+    /** The version of a patient's profile before its first write. */
+    static final long NO_PROFILE = 0;
+
     static ClinicalProfile empty(String patientId) {
-        return new ClinicalProfile(patientId, List.of(), List.of(), null, false, null, null, null, null);
+        return new ClinicalProfile(patientId, List.of(), List.of(), null, false, null, null, null, null, NO_PROFILE);
     }
 
     /** Pregnant until the expected date has passed. */

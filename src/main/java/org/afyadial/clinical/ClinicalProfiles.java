@@ -2,6 +2,7 @@ package org.afyadial.clinical;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.UpdateOptions;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.afyadial.patients.Patient;
@@ -27,13 +28,15 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
 
 /**
- * Reads and replaces patients' clinical profiles; a patient without one has an empty profile. A consultation adds
- * to the profile with single conditional writes (a condition once, a weight unless a later one is recorded), so a
- * doctor editing the profile at the same time loses nothing.
+ * Reads and replaces patients' clinical profiles; a patient without one has an empty profile. A replacement names
+ * the version its author read and is one conditional write of that version, so two doctors editing one profile
+ * never silently lose one's change: the later is refused. A consultation adds to the profile with single
+ * conditional writes (a condition once, a weight unless a later one is recorded) that also move the version on.
  */
 @Singleton
 class ClinicalProfiles {
@@ -43,6 +46,14 @@ class ClinicalProfiles {
     static final class UnknownCondition extends ProblemException {
         UnknownCondition(String code) {
             super(HttpStatus.BAD_REQUEST, "Unknown condition code '" + code + "' (see the coded list of conditions)");
+        }
+    }
+
+    /** The profile's version is no longer the one the replacement was based on. */
+    static final class ChangedSinceRead extends ProblemException {
+        ChangedSinceRead() {
+            super(HttpStatus.PRECONDITION_FAILED, "The clinical profile was changed since this version was read;"
+                    + " read it again and apply the change to the current version");
         }
     }
 
@@ -70,13 +81,37 @@ class ClinicalProfiles {
         return view(patient, profileOf(patient.id()));
     }
 
-    ProfileView replace(String patientId, ProfileDetails details, String doctor) {
+    /** Replaces the profile if it is still at {@code readVersion}, in one conditional write. */
+    ProfileView replace(String patientId, ProfileDetails details, long readVersion, String doctor) {
         Patient patient = patients.get(patientId);
         details.conditions().forEach(this::requireKnown);
-        ClinicalProfile profile = new ClinicalProfile(patient.id(), details.allergies(), details.conditions(),
-                details.pregnancyDueDate(), details.breastfeeding(), details.weightKg(), details.weighedOn(),
-                clock.instant(), doctor);
-        return view(patient, store(profile));
+        Document profile = new Document("_id", patient.id())
+                .append("allergies", details.allergies().stream().map(ClinicalProfiles::allergyDocument).toList())
+                .append("conditions", details.conditions().stream().map(ClinicalProfiles::conditionDocument).toList())
+                .append("breastfeeding", details.breastfeeding())
+                .append("updatedAt", Date.from(clock.instant())).append("updatedBy", doctor)
+                .append("version", readVersion + 1);
+        putIfPresent(profile, "pregnancyDueDate", storedDate(details.pregnancyDueDate()));
+        putIfPresent(profile, "weightKg", details.weightKg() == null ? null : new Decimal128(details.weightKg()));
+        putIfPresent(profile, "weighedOn", storedDate(details.weighedOn()));
+        if (!(readVersion == ClinicalProfile.NO_PROFILE ? inserted(profile)
+                : documents.replaceOne(and(eq("_id", patient.id()), eq("version", readVersion)), profile).getModifiedCount() == 1)) {
+            throw new ChangedSinceRead();
+        }
+        return view(patient, profileOf(patient.id()));
+    }
+
+    /** False when the patient has a profile already: written since its absence was read. */
+    private boolean inserted(Document profile) {
+        try {
+            documents.insertOne(profile);
+            return true;
+        } catch (RuntimeException e) {
+            if (!DuplicateKey.causedBy(e)) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     void requireKnown(ChronicCondition condition) {
@@ -87,13 +122,8 @@ class ClinicalProfiles {
 
     /** Adds the condition unless the profile holds that code already. */
     void addCondition(String patientId, ChronicCondition condition, String doctor) {
-        Document coded = new Document("code", condition.code());
-        putIfPresent(coded, "ckdStage", condition.ckdStage());
-        putIfPresent(coded, "egfr", condition.egfr());
-        putIfPresent(coded, "since", condition.since() == null ? null : storedDate(condition.since()));
-        putIfPresent(coded, "note", condition.note());
         upsert(and(eq("_id", patientId), ne("conditions.code", condition.code())),
-                combine(push("conditions", coded), changedBy(doctor)));
+                combine(push("conditions", conditionDocument(condition)), changedBy(doctor)));
     }
 
     /** The weight measured today, unless the profile holds one measured later. */
@@ -112,20 +142,6 @@ class ClinicalProfiles {
         return repository.findById(patientId).orElseGet(() -> ClinicalProfile.empty(patientId));
     }
 
-    private ClinicalProfile store(ClinicalProfile profile) {
-        if (repository.existsById(profile.patientId())) {
-            return repository.update(profile);
-        }
-        try {
-            return repository.save(profile);
-        } catch (RuntimeException e) {
-            if (!DuplicateKey.causedBy(e)) {
-                throw e;
-            }
-            return repository.update(profile); // written by another request in between
-        }
-    }
-
     /** A profile that does not match the filter already holds the change: the upsert's insert then meets its _id. */
     private void upsert(Bson filter, Bson update) {
         try {
@@ -138,12 +154,27 @@ class ClinicalProfiles {
     }
 
     private Bson changedBy(String doctor) {
-        return combine(set("updatedAt", Date.from(clock.instant())), set("updatedBy", doctor));
+        return combine(set("updatedAt", Date.from(clock.instant())), set("updatedBy", doctor), inc("version", 1));
     }
 
-    /** Dates of the profile are stored as their UTC midnight, as the repository stores them. */
-    private static Date storedDate(LocalDate day) {
-        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    /** Dates of the profile are stored as their UTC midnight, as the repository reads them. */
+    private static Date storedDate(@Nullable LocalDate day) {
+        return day == null ? null : Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static Document allergyDocument(Allergy allergy) {
+        Document document = new Document("substance", allergy.substance()).append("severity", allergy.severity().name());
+        putIfPresent(document, "reaction", allergy.reaction());
+        return document;
+    }
+
+    private static Document conditionDocument(ChronicCondition condition) {
+        Document coded = new Document("code", condition.code());
+        putIfPresent(coded, "ckdStage", condition.ckdStage());
+        putIfPresent(coded, "egfr", condition.egfr());
+        putIfPresent(coded, "since", storedDate(condition.since()));
+        putIfPresent(coded, "note", condition.note());
+        return coded;
     }
 
     private static void putIfPresent(Document document, String field, Object value) {
@@ -159,7 +190,7 @@ class ClinicalProfiles {
                     return new ProfileView.ConditionView(c.code(), coded.name(), coded.icd10(), c.ckdStage(), c.egfr(), c.since(), c.note());
                 }).toList(),
                 profile.pregnancyDueDate(), profile.pregnantOn(today()), profile.breastfeeding(), profile.weightKg(),
-                profile.weighedOn(), profile.updatedAt(), profile.updatedBy());
+                profile.weighedOn(), profile.updatedAt(), profile.updatedBy(), profile.version());
     }
 
     private LocalDate today() {

@@ -28,7 +28,7 @@ public class PharmacyFixture {
     public String patientWith(String phone, String... conditions) {
         String patientId = clinic.patient("Grace", phone).id();
         profiles.replace(patientId, new ProfileDetails(List.of(), Arrays.stream(conditions)
-                .map(code -> new ChronicCondition(code, null, null, null, null)).toList(), null, false, null, null), DOCTOR);
+                .map(code -> new ChronicCondition(code, null, null, null, null)).toList(), null, false, null, null), ClinicalProfile.NO_PROFILE, DOCTOR);
         return patientId;
     }
 

@@ -1,5 +1,6 @@
 package org.afyadial.clinical;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
@@ -127,11 +128,12 @@ class PrescriptionFlowTest {
         assertEquals(1, store.collection("audit_log").countDocuments(new Document("action", "clinical-profile.read")
                 .append("patientId", patientId)));
         assertEquals(HttpStatus.BAD_REQUEST, api.failure(doctor(HttpRequest.PUT("/api/v1/patients/" + patientId + "/clinical-profile",
-                Map.of("allergies", List.of(), "conditions", List.of(Map.of("code", "gout")), "breastfeeding", false)))).getStatus());
+                Map.of("allergies", List.of(), "conditions", List.of(Map.of("code", "gout")), "breastfeeding", false))
+                .header(HttpHeaders.IF_MATCH, "\"1\""))).getStatus());
     }
 
     private void putProfile(String patientId, Map<String, Object> profile) {
-        api.send(doctor(HttpRequest.PUT("/api/v1/patients/" + patientId + "/clinical-profile", profile)));
+        api.send(doctor(HttpRequest.PUT("/api/v1/patients/" + patientId + "/clinical-profile", profile).header(HttpHeaders.IF_MATCH, "\"0\"")));
     }
 
     private static Map<String, Object> item(String drug, String form, int timesPerDay) {
