@@ -23,6 +23,9 @@ import java.util.List;
 @Singleton
 public class ClinicFixture {
 
+    /** The PIN of every patient {@link #patient} registers. */
+    public static final String PIN = "2468";
+
     public static final WeeklySchedule WEEKDAY_MORNINGS = new WeeklySchedule(30, Arrays.stream(DayOfWeek.values())
             .filter(d -> d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY)
             .map(d -> new WorkingHours(d, LocalTime.of(8, 0), LocalTime.of(12, 0)))
@@ -46,8 +49,9 @@ public class ClinicFixture {
                 new Fee(new BigDecimal("1500.00"), "KES"), username, WEEKDAY_MORNINGS));
     }
 
+    /** A patient with the PIN {@value #PIN}, as USSD registration or a first dial leaves them. */
     public Patient patient(String firstName, String phone) {
         return patients.register(new PatientDetails(firstName, "Otieno", phone, 1990, null, Language.en,
-                List.of(), List.of(), null, null, true), null, Channel.STAFF);
+                List.of(), List.of(), null, null, true), PIN, Channel.STAFF);
     }
 }

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A patient who forgot the PIN: reception resets it after an identity check ({@code POST
  * /api/v1/patients/{id}/pin-reset}, audited with the check), which also lifts the phone's lock; the next dial asks
- * the patient for a new PIN, twice.
+ * the patient for a new PIN, twice. A patient staff registered without a PIN chooses a first one the same way.
  */
 @MicronautTest(transactional = false)
 class PinResetTest {
@@ -81,6 +81,27 @@ class PinResetTest {
         phone.type("2");
         assertTrue(phone.type("1234").startsWith("CON Wrong PIN."), "the forgotten PIN is gone");
         assertTrue(phone.type("5678").startsWith("END You have no upcoming appointments."));
+    }
+
+    @Test
+    void aPatientStaffRegisteredWithoutAPinChoosesOneTwiceAtTheFirstDial() {
+        Map<String, Object> registered = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/patients", Map.of("firstName", "Zuberi",
+                "lastName", "Otieno", "phone", "0745 000 004", "language", "en", "smsOptIn", true))
+                .bearerAuth(tokens.bearer("reception.desk", Role.RECEPTIONIST)), Argument.mapOf(String.class, Object.class));
+        assertEquals(false, registered.get("hasPin"));
+        UssdPhone phone = new UssdPhone(http.toBlocking(), "+254745000004");
+
+        assertEquals("CON Zuberi, welcome to AfyaDial Clinic. Choose a 4-digit PIN to protect your records:", phone.dial());
+        assertTrue(phone.type("4321").startsWith("CON Enter the same PIN again:\n0 Back 00 Menu"));
+        assertTrue(phone.type("4320").startsWith("CON The two PINs differ. Choose a new 4-digit PIN:"));
+        assertTrue(phone.type("4321").startsWith("CON Enter the same PIN again:"));
+        assertTrue(phone.type("4321").startsWith("CON AfyaDial Clinic. Hello Zuberi"), "the PIN is kept");
+        assertTrue(phone.type("2").startsWith("END You have no upcoming appointments."), "the PIN was just given");
+
+        assertTrue(phone.dial().startsWith("CON AfyaDial Clinic. Hello Zuberi"), "chosen once");
+        phone.type("2");
+        assertTrue(phone.type("4321").startsWith("END You have no upcoming appointments."));
+        assertTrue(patients.verifyPin((String) registered.get("id"), "4321"));
     }
 
     @Test

@@ -24,6 +24,7 @@ final class PatientActions {
     static final String PATIENT_ID = "patientId";
     private static final String NEW_PIN_HASH = "newPinHash";
     private static final String NEW_PIN_DUE = "newPin";
+    private static final String FIRST_PIN_DUE = "firstPin";
     private static final String PIN_MISMATCH = "mismatch";
 
     private PatientActions() {
@@ -36,6 +37,14 @@ final class PatientActions {
         if (patient.language() != null) {
             context.useLanguage(patient.language().name());
         }
+    }
+
+    /**
+     * The PIN a patient must choose before anything else: a new one after reception reset it, a first one when staff
+     * registered the patient without one; {@code null} when the patient has a PIN.
+     */
+    private static String pinToChoose(Patient patient) {
+        return patient.newPinDue() ? NEW_PIN_DUE : patient.hasPin() ? null : FIRST_PIN_DUE;
     }
 
     /** On dialling: locked, new, one patient on this phone, or several (a family). */
@@ -60,8 +69,9 @@ final class PatientActions {
             List<Patient> registered = patients.findByPhone(context.phone());
             if (registered.size() == 1) {
                 select(context, registered.getFirst());
-                if (registered.getFirst().newPinDue()) {
-                    return ActionResult.outcome(NEW_PIN_DUE);
+                String pinToChoose = pinToChoose(registered.getFirst());
+                if (pinToChoose != null) {
+                    return ActionResult.outcome(pinToChoose);
                 }
             } else if (!registered.isEmpty() && registered.getFirst().language() != null) {
                 // "Who is this for?" in the language of the phone's first patient
@@ -135,7 +145,8 @@ final class PatientActions {
             Patient patient = patients.findByPhone(context.phone()).stream().filter(p -> p.id().equals(chosen)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Patient " + chosen + " is not registered on this phone"));
             select(context, patient);
-            return patient.newPinDue() ? ActionResult.outcome(NEW_PIN_DUE) : ActionResult.ok();
+            String pinToChoose = pinToChoose(patient);
+            return pinToChoose == null ? ActionResult.ok() : ActionResult.outcome(pinToChoose);
         }
     }
 
@@ -207,7 +218,7 @@ final class PatientActions {
         }
     }
 
-    /** The new PIN of a patient whose PIN reception reset, typed again; {@code mismatch} when it differs. */
+    /** The new or first PIN of a patient who has none, typed again; {@code mismatch} when it differs. */
     @Singleton
     static class SetNewPin implements UssdAction {
         private final PatientService patients;
