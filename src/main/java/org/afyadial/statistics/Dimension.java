@@ -9,7 +9,7 @@ import java.util.Optional;
  * What the health authority's tables can be grouped by, as store expressions on admissions (date {@code admittedAt})
  * and appointments (date {@code start}). Weeks start on Monday and are named by that day, months {@code 2024-01};
  * both in UTC. A dimension a source does not record is absent for it: appointments carry no condition, age or sex
- * (those live with the patient), admissions no specialty or channel; SMS and payments only their dates.
+ * (those live with the patient), admissions no specialty or channel; consultations, SMS and payments only their dates.
  */
 enum Dimension {
     WEEK("week"), MONTH("month"), CONDITION("condition"), AGE_BAND("ageBand"), SEX("sex"), SPECIALTY("specialty"), CHANNEL("channel");
@@ -54,6 +54,11 @@ enum Dimension {
             case CHANNEL -> Optional.of("$channel");
             case CONDITION, AGE_BAND, SEX -> Optional.empty();
         };
+    }
+
+    /** Consultations are counted by when they were recorded; age and sex live with the patient. */
+    Optional<Object> onConsultations() {
+        return byDate("$createdAt");
     }
 
     /** Messages are counted by when they were queued; they carry no patient dimension. */

@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -68,6 +69,15 @@ class HealthStatistics {
         } else {
             notGroupable.addAll(List.of("appointmentsByStatus", "noShowRates"));
         }
+        CountTable consultations = null;
+        if (groupBy.onConsultations().isPresent()) {
+            Map<String, Map<String, Long>> diagnosed = counts("consultations", window("createdAt", from, to),
+                    groupBy.onConsultations().get(), Icd10Chapters.of("$icd10"));
+            Set<String> chapters = columnsOf(diagnosed);
+            consultations = table(diagnosed, Icd10Chapters.IN_ORDER.stream().filter(chapters::contains).toList(), k);
+        } else {
+            notGroupable.add("consultationsByDiagnosis");
+        }
         CountTable messages = null;
         List<StatisticsReport.Rate> delivery = null;
         if (groupBy.onMessages().isPresent()) {
@@ -82,7 +92,7 @@ class HealthStatistics {
         } else {
             notGroupable.add("paymentsByStatus");
         }
-        return new StatisticsReport(from, to, groupBy.parameter(), k, patients, byCondition, byStatus, noShow,
+        return new StatisticsReport(from, to, groupBy.parameter(), k, patients, byCondition, consultations, byStatus, noShow,
                 messages, delivery, payments, notGroupable);
     }
 
@@ -90,8 +100,8 @@ class HealthStatistics {
         return Filters.and(Filters.gte(date, Date.from(from)), Filters.lt(date, Date.from(to)));
     }
 
-    /** Documents in the window counted by group and by the value of {@code column}. */
-    private Map<String, Map<String, Long>> counts(String collection, Bson window, Object group, String column) {
+    /** Documents in the window counted by group and by the value of {@code column}, a store expression. */
+    private Map<String, Map<String, Long>> counts(String collection, Bson window, Object group, Object column) {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         store.collection(collection).aggregate(List.of(
                         new Document("$match", window),

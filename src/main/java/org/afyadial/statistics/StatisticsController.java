@@ -39,7 +39,8 @@ class StatisticsController {
 
     @Get("/statistics")
     @Operation(summary = "Anonymised counts by week, month, condition, ageBand, sex, specialty or channel",
-            description = "Counts below K_ANONYMITY are suppressed, and with them the cells that would let a total give them away.")
+            description = "Counts below K_ANONYMITY are suppressed, and with them the cells that would let a total give them away."
+                    + " Consultations are counted by the ICD-10 chapter of their diagnosis (A00-B99 ... Z00-Z99, or uncoded), by week or month.")
     StatisticsReport json(@Parameter(example = "2024-01-01T00:00:00Z") @QueryValue Instant from,
                           @Parameter(example = "2025-01-01T00:00:00Z") @QueryValue Instant to,
                           @Parameter(example = "month") @QueryValue String groupBy) {
@@ -56,6 +57,7 @@ class StatisticsController {
         try (CsvWriter writer = CsvWriter.builder().build(text)) {
             write(writer, "patients", report.patients());
             write(writer, "admissionsByCondition", report.admissionsByCondition());
+            write(writer, "consultationsByDiagnosis", report.consultationsByDiagnosis());
             write(writer, "appointmentsByStatus", report.appointmentsByStatus());
             write(writer, "smsByStatus", report.smsByStatus());
             write(writer, "paymentsByStatus", report.paymentsByStatus());

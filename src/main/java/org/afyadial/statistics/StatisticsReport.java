@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Anonymised counts for [from, to), grouped by one dimension: no identifier, no free text, every count k-anonymous
- * ({@link CountTable}). {@code admissionsByCondition} stands for consultations by diagnosis until consultations are
- * recorded; {@code patients} counts the distinct patients admitted. A table is null when its records do not carry
+ * ({@link CountTable}). {@code admissionsByCondition} counts imported admissions by their condition,
+ * {@code consultationsByDiagnosis} consultations by the ICD-10 chapter of their diagnosis ({@link Icd10Chapters});
+ * {@code patients} counts the distinct patients admitted. A table is null when its records do not carry
  * the dimension (listed in {@code notGroupable}). A group's no-show rate (NO_SHOW over NO_SHOW, CHECKED_IN and
  * COMPLETED) is given only when the three counts it comes from are published; so is its SMS delivery rate (DELIVERED
  * over the messages that left: SENT, DELIVERED, FAILED, EXPIRED). SMS are counted by when they were queued, payments
@@ -19,7 +20,7 @@ import java.util.List;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record StatisticsReport(Instant from, Instant to, String groupBy, int kAnonymity, CountTable patients,
-                        CountTable admissionsByCondition, CountTable appointmentsByStatus, List<Rate> noShowRates,
+                        CountTable admissionsByCondition, CountTable consultationsByDiagnosis, CountTable appointmentsByStatus, List<Rate> noShowRates,
                         CountTable smsByStatus, List<Rate> smsDeliveryRates, CountTable paymentsByStatus,
                         List<String> notGroupable) {
 

@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * 5 Diabetes of 4 patients (p9 twice) in February, one Asthma in December 2023 (outside the window). Appointments in
  * January: by USSD 5 CHECKED_IN, 6 COMPLETED, 5 NO_SHOW; by staff 7 COMPLETED, 1 NO_SHOW. SMS queued in January: 10
  * DELIVERED, 5 SENT, 5 FAILED, 6 QUEUED; in February 12 DELIVERED, 2 EXPIRED. Payments in January: 7 SUCCEEDED,
- * 5 FAILED; 9 SUCCEEDED in March (outside the window). {@code *} is suppressed.
+ * 5 FAILED; 9 SUCCEEDED in March (outside the window). Consultations in January: 11 of chapter J (J06.9, J18), 7 of
+ * E (E11.9), 2 of A-B (B54); in February: 5 of E (E11), 6 of I (I10), 1 without a code; one in December 2023.
+ * {@code *} is suppressed.
  */
 @MicronautTest(transactional = false)
 class StatisticsApiTest {
@@ -50,7 +52,7 @@ class StatisticsApiTest {
 
     @BeforeEach
     void seed() {
-        List.of("admissions", "appointments", "sms_outbox", "payments").forEach(c -> store.collection(c).deleteMany(new Document()));
+        List.of("admissions", "consultations", "appointments", "sms_outbox", "payments").forEach(c -> store.collection(c).deleteMany(new Document()));
         for (int p = 1; p <= 6; p++) {
             admission("2024-01-10", "Asthma", "p" + p);
         }
@@ -74,6 +76,24 @@ class StatisticsApiTest {
         dated("payments", "receivedAt", "2024-01-05", "SUCCEEDED", 7);
         dated("payments", "receivedAt", "2024-01-05", "FAILED", 5);
         dated("payments", "receivedAt", "2024-03-05", "SUCCEEDED", 9);
+        consultations("2024-01-15", "J06.9", 6);
+        consultations("2024-01-16", "J18", 5);
+        consultations("2024-01-16", "E11.9", 7);
+        consultations("2024-01-17", "B54", 2);
+        consultations("2024-02-14", "E11", 5);
+        consultations("2024-02-14", "I10", 6);
+        consultations("2024-02-15", null, 1);
+        consultations("2023-12-31", "B54", 1);
+    }
+
+    @Test
+    void consultationsByDiagnosisChapterAndMonthAreSuppressedLikeTheOtherTables() {
+        Map<?, ?> report = get("month");
+
+        // January's 2 of A-B are small; January's 7 of E protect them in the row; February's 1 uncoded is small, and
+        // February's 5 of E protect it; the A-B and uncoded totals (2, 1) are small and protect each other in the totals row
+        assertEquals(List.of("A00-B99 E00-E90 I00-I99 J00-J99 uncoded", "2024-01: * * 0 11 0 = 20", "2024-02: 0 * 6 0 * = 12",
+                "total: * 12 6 11 * = 32"), render(report.get("consultationsByDiagnosis")));
     }
 
     @Test
@@ -103,8 +123,9 @@ class StatisticsApiTest {
         assertEquals(List.of(Map.of("group", "STAFF", "suppressed", true), Map.of("group", "USSD", "suppressed", true)),
                 report.get("noShowRates"));
         assertNull(report.get("admissionsByCondition"));
-        assertEquals(List.of("patients", "admissionsByCondition", "smsByStatus", "smsDeliveryRates", "paymentsByStatus"),
-                report.get("notGroupable"));
+        assertNull(report.get("consultationsByDiagnosis"));
+        assertEquals(List.of("patients", "admissionsByCondition", "consultationsByDiagnosis", "smsByStatus", "smsDeliveryRates",
+                "paymentsByStatus"), report.get("notGroupable"));
     }
 
     @Test
@@ -165,6 +186,11 @@ class StatisticsApiTest {
                 2024-01,suppressed,suppressed,0,8
                 2024-02,0,0,5,5
                 total,suppressed,suppressed,suppressed,13
+                table,consultationsByDiagnosis
+                group,A00-B99,E00-E90,I00-I99,J00-J99,uncoded,total
+                2024-01,suppressed,suppressed,0,11,0,20
+                2024-02,0,suppressed,6,0,suppressed,12
+                total,suppressed,12,6,11,suppressed,32
                 table,appointmentsByStatus
                 group,REQUESTED,CONFIRMED,REFUSED,CHECKED_IN,COMPLETED,NO_SHOW,CANCELLED,RESCHEDULED,total
                 2024-01,0,0,0,5,13,6,0,0,24
@@ -201,6 +227,17 @@ class StatisticsApiTest {
         store.collection("admissions").insertOne(new Document("_id", day + condition + patientId + Math.random())
                 .append("admittedAt", Date.from(Instant.parse(day + "T00:00:00Z"))).append("condition", condition)
                 .append("patientId", patientId).append("ageAtAdmission", age).append("sex", "F"));
+    }
+
+    private void consultations(String day, String icd10, int count) {
+        for (int i = 0; i < count; i++) {
+            Document consultation = new Document("patientId", "p" + i).append("complaint", "not counted")
+                    .append("createdAt", Date.from(Instant.parse(day + "T10:00:00Z")));
+            if (icd10 != null) {
+                consultation.append("icd10", icd10);
+            }
+            store.collection("consultations").insertOne(consultation);
+        }
     }
 
     private void appointments(String channel, String status, int count) {
