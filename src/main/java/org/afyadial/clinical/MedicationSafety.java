@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -28,6 +30,7 @@ public class MedicationSafety {
     private final ConditionCodes conditions;
     private final DrugCatalog catalog;
     private final List<SafetyRule> rules;
+    private final Map<String, Map<String, String>> messages;
 
     MedicationSafety() {
         this(SafetyRulesFile.read(resource(CONDITIONS_RESOURCE), resource(RULES_RESOURCE)));
@@ -40,6 +43,7 @@ public class MedicationSafety {
         this.conditions = file.conditions();
         this.catalog = file.catalog();
         this.rules = file.rules();
+        this.messages = file.messages();
     }
 
     ConditionCodes conditions() {
@@ -71,7 +75,7 @@ public class MedicationSafety {
         if (resolved.isEmpty()) {
             return List.of(new Alert(index, item.drug(), "unknown-drug", Severity.WARNING,
                     item.drug() + " is not in the drug list: it could not be checked for allergies, conditions or interactions.",
-                    OWN_SOURCE));
+                    messages.get("unknown-drug"), OWN_SOURCE));
         }
         Drug drug = resolved.get();
         List<Alert> alerts = new ArrayList<>();
@@ -86,7 +90,8 @@ public class MedicationSafety {
         }
         if (!allergyFound) {
             recordedAllergy(drug, patient).ifPresent(allergy -> alerts.add(new Alert(index, item.drug(), "recorded-allergy",
-                    Severity.CONTRAINDICATED, "The patient's record lists an allergy to " + allergy + ".", OWN_SOURCE)));
+                    Severity.CONTRAINDICATED, "The patient's record lists an allergy to " + allergy + ".",
+                    message("recorded-allergy", Map.of("allergy", allergy)), OWN_SOURCE)));
         }
         return alerts;
     }
@@ -112,33 +117,52 @@ public class MedicationSafety {
         if (rule.kind() == SafetyRule.Kind.MAX_DOSE) {
             return overdose(index, rule, item, patient);
         }
-        return fires ? Optional.of(alert(index, item, rule, rule.severity(), rule.explanation())) : Optional.empty();
+        return fires ? Optional.of(alert(index, item, rule, rule.severity(), rule.explanation(), rule.screen())) : Optional.empty();
     }
 
     /** Over the maximum: the rule's severity; a dose or weight missing to compare: a WARNING that says so. */
     private Optional<Alert> overdose(int index, SafetyRule rule, DoseOrder item, PatientFacts patient) {
         if (item.doseMg() == null) {
             return Optional.of(alert(index, item, rule, Severity.WARNING,
-                    "The dose in mg was not given, so it could not be checked. " + rule.explanation()));
+                    "The dose in mg was not given, so it could not be checked. " + rule.explanation(), messages.get("dose-unknown")));
         }
         BigDecimal limit = rule.maxDailyMg();
         if (rule.maxDailyMgPerKg() != null) {
             if (patient.weightKg() == null) {
                 return Optional.of(alert(index, item, rule, Severity.WARNING,
-                        "No weight is recorded, so the dose could not be checked. " + rule.explanation()));
+                        "No weight is recorded, so the dose could not be checked. " + rule.explanation(), messages.get("weight-unknown")));
             }
             limit = rule.maxDailyMgPerKg().multiply(patient.weightKg());
         }
         BigDecimal daily = item.dailyMg();
-        return daily.compareTo(limit) > 0
-                ? Optional.of(alert(index, item, rule, rule.severity(), rule.explanation() + " Prescribed: "
-                        + daily.stripTrailingZeros().toPlainString() + " mg a day, maximum "
-                        + limit.stripTrailingZeros().toPlainString() + " mg."))
-                : Optional.empty();
+        if (daily.compareTo(limit) <= 0) {
+            return Optional.empty();
+        }
+        String dailyMg = daily.stripTrailingZeros().toPlainString();
+        String limitMg = limit.stripTrailingZeros().toPlainString();
+        Map<String, String> figures = message("overdose", Map.of("daily", dailyMg, "limit", limitMg));
+        Map<String, String> screen = new HashMap<>();
+        rule.screen().forEach((language, text) -> screen.put(language, text + " " + figures.get(language)));
+        return Optional.of(alert(index, item, rule, rule.severity(), rule.explanation() + " Prescribed: " + dailyMg
+                + " mg a day, maximum " + limitMg + " mg.", Map.copyOf(screen)));
     }
 
-    private static Alert alert(int index, DoseOrder item, SafetyRule rule, Severity severity, String explanation) {
-        return new Alert(index, item.drug(), rule.id(), severity, explanation, rule.source());
+    private static Alert alert(int index, DoseOrder item, SafetyRule rule, Severity severity, String explanation,
+                               Map<String, String> screen) {
+        return new Alert(index, item.drug(), rule.id(), severity, explanation, screen, rule.source());
+    }
+
+    /** The message of the check's own finding in every language, its {@code {placeholders}} filled in. */
+    private Map<String, String> message(String key, Map<String, String> values) {
+        Map<String, String> filled = new HashMap<>();
+        messages.get(key).forEach((language, text) -> {
+            String result = text;
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                result = result.replace("{" + value.getKey() + "}", value.getValue());
+            }
+            filled.put(language, result);
+        });
+        return Map.copyOf(filled);
     }
 
     private Optional<String> recordedAllergy(Drug drug, PatientFacts patient) {

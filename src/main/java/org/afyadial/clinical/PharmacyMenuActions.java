@@ -171,7 +171,7 @@ final class PharmacyMenuActions {
                     context.put("alertNumber", String.valueOf(index + 1));
                     context.put("alertCount", String.valueOf(alerts.size()));
                     context.put("alertDrug", alerts.get(index).drug());
-                    context.put("alertText", alerts.get(index).explanation());
+                    context.put("alertText", alerts.get(index).screen(context.language()));
                 }
             }
             return ActionResult.items(List.of());

@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * One rule of {@code clinical/safety-rules.yaml}. {@code drug} is a drug or a class; which of the other fields is
- * set says what the rule is about (see the README beside the file). {@code fires} and {@code silent} are the
- * rule's own test cases: a patient it must fire on and a near miss it must not.
+ * set says what the rule is about (see the README beside the file). {@code screen} is the explanation short enough
+ * for a phone screen, by language. {@code fires} and {@code silent} are the rule's own test cases: a patient it must
+ * fire on and a near miss it must not.
  */
 record SafetyRule(String id, String drug, Kind kind, String condition, Integer egfrBelow, String allergy,
                   Integer ageBelow, String with, BigDecimal maxDailyMg, BigDecimal maxDailyMgPerKg,
-                  Severity severity, String explanation, String source,
+                  Severity severity, String explanation, Map<String, String> screen, String source,
                   Map<String, Object> fires, Map<String, Object> silent) {
 
     enum Kind { CONDITION, ALLERGY, PREGNANCY, BREASTFEEDING, AGE, INTERACTION, MAX_DOSE }

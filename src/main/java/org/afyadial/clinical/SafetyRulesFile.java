@@ -5,8 +5,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import org.afyadial.patients.Language;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,17 +21,29 @@ import java.util.Set;
  * Reads and checks {@code clinical/conditions.yaml} and {@code clinical/safety-rules.yaml} (format in the README
  * beside them). Every problem is collected with the rule or name it concerns, so that all of them are shown at
  * once: unknown drugs, classes or conditions, an alias naming two things, duplicate rules or ids, a rule without
- * a source, explanation, severity or test cases.
+ * a source, explanation, severity or test cases, a screen text or message missing in a language or too long for a
+ * phone screen.
  */
 final class SafetyRulesFile {
 
     private static final Set<String> RULE_KEYS = Set.of("id", "drug", "condition", "egfrBelow", "allergy", "pregnancy",
-            "breastfeeding", "ageBelow", "with", "maxDailyMg", "maxDailyMgPerKg", "severity", "explanation", "source",
-            "fires", "silent");
+            "breastfeeding", "ageBelow", "with", "maxDailyMg", "maxDailyMgPerKg", "severity", "explanation", "screen",
+            "source", "fires", "silent");
     static final Set<String> CASE_KEYS = Set.of("drug", "age", "conditions", "allergies", "pregnant", "breastfeeding",
             "weightKg", "doseMg", "timesPerDay", "otherDrugs");
 
-    record Result(ConditionCodes conditions, DrugCatalog catalog, List<SafetyRule> rules, List<String> problems) {
+    /** The messages of the check's own findings ({@code {placeholders}} filled in by the check). */
+    static final List<String> MESSAGE_KEYS = List.of("unknown-drug", "recorded-allergy", "dose-unknown", "weight-unknown", "overdose");
+    /**
+     * The longest screen text: an alert screen adds its heading ({@code ALERTE 1/2 CONTRE-INDIQUE.}), the drug as
+     * written and the Continue/Back lines, and stays within 160 characters for a drug name of up to 20.
+     */
+    static final int SCREEN_CHARS = 80;
+    private static final List<String> LANGUAGES = Arrays.stream(Language.values()).map(Language::name).toList();
+
+    /** {@code messages}: each of {@link #MESSAGE_KEYS} by language. */
+    record Result(ConditionCodes conditions, DrugCatalog catalog, List<SafetyRule> rules,
+                  Map<String, Map<String, String>> messages, List<String> problems) {
     }
 
     private final List<String> problems = new ArrayList<>();
@@ -42,7 +57,8 @@ final class SafetyRulesFile {
         Map<String, Object> top = file.mapping("safety-rules.yaml", rulesYaml);
         DrugCatalog catalog = file.catalog(top);
         List<SafetyRule> rules = file.rules(top.get("rules"), catalog, conditions);
-        return new Result(conditions, catalog, rules, List.copyOf(file.problems));
+        Map<String, Map<String, String>> messages = file.messages(top.get("messages"));
+        return new Result(conditions, catalog, rules, messages, List.copyOf(file.problems));
     }
 
     private Map<String, Object> mapping(String fileName, String yaml) {
@@ -142,6 +158,7 @@ final class SafetyRulesFile {
         Severity severity = severity(where, fields.get("severity"));
         String explanation = required(where, "explanation", fields);
         String source = required(where, "source", fields);
+        Map<String, String> screen = screenTexts(where + ": screen", fields.get("screen"));
         Map<String, Object> fires = testCase(where, "fires", fields.get("fires"));
         Map<String, Object> silent = testCase(where, "silent", fields.get("silent"));
         if (drug == null || kind == null || severity == null) {
@@ -149,7 +166,40 @@ final class SafetyRulesFile {
         }
         return new SafetyRule(id, drug, kind, condition, integer(fields.get("egfrBelow")), allergy,
                 integer(fields.get("ageBelow")), with, decimal(fields.get("maxDailyMg")),
-                decimal(fields.get("maxDailyMgPerKg")), severity, explanation, source, fires, silent);
+                decimal(fields.get("maxDailyMgPerKg")), severity, explanation, screen, source, fires, silent);
+    }
+
+    private Map<String, Map<String, String>> messages(Object value) {
+        if (!(value instanceof Map<?, ?>)) {
+            problems.add("safety-rules.yaml: no messages");
+            return Map.of();
+        }
+        Map<String, Object> byKey = map(value);
+        Map<String, Map<String, String>> messages = new LinkedHashMap<>();
+        MESSAGE_KEYS.forEach(key -> messages.put(key, screenTexts("message " + key, byKey.get(key))));
+        byKey.keySet().stream().filter(k -> !MESSAGE_KEYS.contains(k)).forEach(k -> problems.add("messages: unknown message '" + k + "'"));
+        return Map.copyOf(messages);
+    }
+
+    /** A text in every language, each at most {@link #SCREEN_CHARS} characters. */
+    private Map<String, String> screenTexts(String where, Object value) {
+        if (!(value instanceof Map<?, ?>)) {
+            problems.add(where + ": none");
+            return Map.of();
+        }
+        Map<String, Object> byLanguage = map(value);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            String text = text(byLanguage.get(language));
+            if (text == null || text.isBlank()) {
+                problems.add(where + ": no text in " + language);
+            } else if (text.length() > SCREEN_CHARS) {
+                problems.add(where + ": the " + language + " text has " + text.length() + " characters, more than " + SCREEN_CHARS);
+            } else {
+                texts.put(language, text);
+            }
+        }
+        return Map.copyOf(texts);
     }
 
     private SafetyRule.Kind kind(String where, Map<String, Object> fields) {

@@ -109,7 +109,7 @@ class PharmacyByPhoneTest {
         assertTrue(phone.type("2580").startsWith("CON AfyaDial Clinic pharmacy"));
         phone.type("1");
         assertTrue(phone.type(code).startsWith("CON Prescription " + code + ": patient GO, born 1990. 1 item(s), 1 alert(s) now."));
-        assertTrue(phone.type("1").startsWith("CON ALERT 1/1 CONTRAINDICATED. Dextrose 10%: Glucose infusion in a diabetic"));
+        assertTrue(phone.type("1").startsWith("CON ALERT 1/1 CONTRAINDICATED. Dextrose 10%: Diabetic: glucose causes severe hyperglycaemia"));
         assertTrue(phone.type("1").contains("\n1. Dextrose 10% 500 ml infusion\n"));
         phone.type("1");
         assertTrue(phone.type("1").startsWith("CON Dispensed: Dextrose 10% 500 ml infusion."));
