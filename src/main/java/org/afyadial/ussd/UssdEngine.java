@@ -260,7 +260,9 @@ public class UssdEngine {
             if (s.values.remove(UssdSession.PIN_PROOF) != null) {
                 askPinAgain(turn);
             } else {
-                render(s, menus.state(s.state), null);
+                // entered again, not replayed: a list is made anew on today's clock and records, so times whose
+                // slot started, or that another patient took, while the phone was away are no longer offered
+                enter(turn, s.state);
             }
         } else {
             enter(turn, menus.start());

@@ -77,7 +77,10 @@ final class UssdSession {
         return c;
     }
 
-    /** Takes over where an earlier USSD session of the same phone stopped. */
+    /**
+     * Takes over where an earlier USSD session of the same phone stopped: its screen, what was chosen and the way
+     * back. The screen's list is not taken over: it is made again when the screen is entered.
+     */
     void resumeFrom(UssdSession earlier) {
         language = earlier.language;
         state = earlier.state;
@@ -86,8 +89,6 @@ final class UssdSession {
         stack.clear();
         stack.addAll(earlier.stack);
         root = earlier.root;
-        page = earlier.page;
-        items = earlier.items;
     }
 
     UssdReply reply() {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.afyadial.ClinicFixture;
 import org.afyadial.MovableClock;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A time offered just before its slot starts and chosen, or answered on the confirm screen, just after: the confirm
  * screen still honours {@code 0} (the times left that day) and {@code 00} (home), and Confirm answers that the
- * time is gone. Monday 10:30 in Nairobi is a slot start of the clinic's morning grid.
+ * time is gone. A USSD session dropped on the list of times and continued from a new dial after a slot started
+ * offers that time no more. Monday 10:30 in Nairobi is a slot start of the clinic's morning grid.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,5 +79,31 @@ class SlotStartCrossingTest {
         clock.set(AFTER_START);
         String answer = phone.type(typed);
         assertTrue(answer.startsWith(expected.replace("\\n", "\n")), answer);
+    }
+
+    /**
+     * The walk of the report: a conversation stopped on the times of the day, the phone dials again after the first
+     * of them started and chooses Continue. The list was replayed as it was made before the start, so the started time
+     * was offered, and chosen, and the Confirm screen named it.
+     */
+    @Test
+    void timesContinuedAfterTheFirstOfThemStartedNoLongerOfferIt() {
+        String number = "+2547490%05d".formatted(PHONES.incrementAndGet());
+        clinic.patient("Amina", number);
+        clock.set(BEFORE_START);
+        UssdPhone phone = new UssdPhone(http.toBlocking(), number);
+        phone.dial();
+        phone.type("1");
+        phone.type("1");
+        phone.type("2");
+        assertTrue(phone.type("1").startsWith("CON Choose a time on Mon 2 Mar:\n1. 10:30\n2. 11:00\n"));
+
+        clock.set(AFTER_START);
+        assertTrue(phone.dial().startsWith("CON You did not finish last time.\n1. Continue\n"));
+        String times = phone.type("1");
+        assertTrue(times.startsWith("CON Choose a time on Mon 2 Mar:\n1. 11:00\n2. 11:30\n0 Back 00 Menu"), times);
+        String confirm = phone.type("1");
+        assertTrue(confirm.startsWith("CON General Medicine, Mon 2 Mar at 11:00. Confirm?"), confirm);
+        assertTrue(phone.type("00").startsWith("CON AfyaDial Clinic. Hello Amina"));
     }
 }
