@@ -143,7 +143,7 @@ public class AppointmentService {
 
     /** Appointments booked or changed at or after that instant, in no particular order. */
     public List<Appointment> changedSince(Instant from) {
-        return repository.findByUpdatedAtGreaterThanEquals(from);
+        return repository.updatedSince(from);
     }
 
     /** The patient's REQUESTED and CONFIRMED appointments that have not started, soonest first. */
@@ -393,7 +393,7 @@ public class AppointmentService {
     }
 
     private List<Appointment> upcomingFor(List<String> patientIds) {
-        return repository.findByPatientIdInAndStatusInAndStartGreaterThanEqualsOrderByStart(patientIds, OPEN, clock.instant());
+        return repository.startingFrom(patientIds, OPEN, clock.instant());
     }
 
     private Slot futureSlotOf(Doctor doctor, Instant start) {

@@ -34,7 +34,7 @@ class AppointmentStatistics {
     }
 
     AppointmentStats between(Instant from, Instant to) {
-        List<Appointment> appointments = repository.findByStartGreaterThanEqualsAndStartLessThan(from, to);
+        List<Appointment> appointments = repository.startingBetween(from, to);
         Map<AppointmentStatus, Long> counts = new EnumMap<>(AppointmentStatus.class);
         for (AppointmentStatus status : AppointmentStatus.values()) {
             counts.put(status, appointments.stream().filter(a -> a.status() == status).count());

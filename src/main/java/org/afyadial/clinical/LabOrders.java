@@ -110,7 +110,7 @@ class LabOrders {
 
     /** Orders still waiting for results, oldest first unless the page asks for another order. */
     Page<LabOrder> open(Pageable pageable) {
-        return repository.findByStatus(LabOrder.Status.OPEN, pageable.isSorted() ? pageable : pageable.order(Sort.Order.asc("createdAt")));
+        return repository.inStatus(LabOrder.Status.OPEN, pageable.isSorted() ? pageable : pageable.order(Sort.Order.asc("createdAt")));
     }
 
     LabOrderView get(String id) {

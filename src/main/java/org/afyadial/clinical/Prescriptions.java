@@ -154,7 +154,7 @@ class Prescriptions {
 
     /** The alerts of the items against the record now; {@code excluded} is the prescription itself when re-checking. */
     private List<Alert> alertsFor(Patient patient, List<PrescriptionItem> items, @Nullable String excluded) {
-        List<String> otherDrugs = repository.findByPatientIdAndActiveUntilGreaterThan(patient.id(), clock.instant()).stream()
+        List<String> otherDrugs = repository.activeAfter(patient.id(), clock.instant()).stream()
                 .filter(p -> !p.id().equals(excluded))
                 .flatMap(p -> p.items().stream().map(PrescriptionItem::drug))
                 .toList();

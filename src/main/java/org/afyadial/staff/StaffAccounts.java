@@ -71,8 +71,8 @@ class StaffAccounts {
     /** Takes effect at the user's next token (login or refresh); tokens already issued keep their roles until they expire. */
     UserView changeRoles(String id, Set<Role> roles) {
         StaffUser user = existing(id);
-        users.update(id, (Set<Role>) EnumSet.copyOf(roles));
-        keepAnAdministrator(() -> users.update(id, user.roles()));
+        users.setRoles(id, roles);
+        keepAnAdministrator(() -> users.setRoles(id, user.roles()));
         audit.record("user.roles", TARGET, id, null);
         return get(id);
     }
@@ -82,8 +82,8 @@ class StaffAccounts {
         if (security.username().filter(user.username()::equals).isPresent()) {
             throw new StaffProblems.SelfDisable();
         }
-        users.update(id, false);
-        keepAnAdministrator(() -> users.update(id, user.enabled()));
+        users.setEnabled(id, false);
+        keepAnAdministrator(() -> users.setEnabled(id, user.enabled()));
         activeTokens.forget(user.username());
         refreshTokens.revokeAll(user.username());
         audit.record("user.disable", TARGET, id, null);
@@ -92,7 +92,7 @@ class StaffAccounts {
 
     UserView enable(String id) {
         StaffUser user = existing(id);
-        users.update(id, true);
+        users.setEnabled(id, true);
         activeTokens.forget(user.username());
         audit.record("user.enable", TARGET, id, null);
         return get(id);
@@ -102,7 +102,7 @@ class StaffAccounts {
     UserView resetPassword(String id, String password) {
         StaffUser user = existing(id);
         policy.check(user.username(), password);
-        users.update(id, passwords.hash(password), clock.instant());
+        users.setPassword(id, passwords.hash(password), clock.instant());
         activeTokens.forget(user.username());
         refreshTokens.revokeAll(user.username());
         audit.record("user.password-reset", TARGET, id, null);

@@ -1,5 +1,8 @@
 package org.afyadial.store;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import io.micronaut.configuration.mongo.core.DefaultMongoConfiguration;
 import io.micronaut.context.annotation.Replaces;
@@ -28,7 +31,6 @@ import java.util.stream.Collectors;
  * Data lives in an H2 file under the data directory, or in memory for tests.
  */
 @Singleton
-@SuppressWarnings("deprecation") // the driver's 4.x stream factory: see InProcessStreams
 @Replaces(DefaultMongoConfiguration.class)
 @Requires(missingProperty = "mongodb.uri")
 class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
@@ -75,11 +77,15 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
         if (InProcessStreams.SUPPORTED) {
             // the address only names the server to the driver: in-process streams never open it
             setUri("mongodb://" + IN_PROCESS_HOST + "/" + DATABASE);
-            getClientSettings().streamFactoryFactory(streams);
             return requestedPort == null ? "in-process (no TCP listener)" : "in-process";
         }
         setUri("mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + DATABASE);
         return "through 127.0.0.1:" + server.getLocalAddress().getPort() + " (Java < 24 cannot use it in-process)";
+    }
+
+    /** The service's client: in-process where it can be (see {@link #listen}), else through the loopback port. */
+    MongoClient client(MongoClientSettings settings) {
+        return InProcessStreams.SUPPORTED ? streams.client(settings) : MongoClients.create(settings);
     }
 
     private static MVStore fileStore(Path dataDir) {
@@ -97,7 +103,6 @@ class EmbeddedMongoConfiguration extends DefaultMongoConfiguration {
             backups.close();
         }
         server.shutdownNow();
-        streams.closeAll();
         backend.close();
     }
 }

@@ -1,12 +1,18 @@
 package org.afyadial.store;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoDriverInformation;
 import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.internal.Clusters;
+import com.mongodb.client.internal.MongoClientImpl;
 import com.mongodb.connection.AsyncCompletionHandler;
 import com.mongodb.connection.SocketSettings;
 import com.mongodb.connection.SslSettings;
-import com.mongodb.connection.Stream;
-import com.mongodb.connection.StreamFactory;
-import com.mongodb.connection.StreamFactoryFactory;
+import com.mongodb.internal.connection.OperationContext;
+import com.mongodb.internal.connection.Stream;
+import com.mongodb.internal.connection.StreamFactory;
+import com.mongodb.internal.connection.StreamFactoryFactory;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.wire.MongoDatabaseHandler;
 import de.bwaldvogel.mongo.wire.MongoExceptionHandler;
@@ -35,10 +41,10 @@ import java.util.List;
  * thread waiting for a monitor (the server's collections are {@code synchronized}) holds its carrier thread, so the
  * requests' virtual threads must not run the server's code.
  * <p>
- * {@link StreamFactoryFactory} is public in the driver's 4.x line that Micronaut 4 uses (deprecated there for
- * Netty transport settings, which cannot carry this).
+ * Since driver 5 the stream API is internal: its public transport settings name Netty socket channels only. This
+ * class and {@link #client} are the only code that touches it; {@code InProcessStreamsTest} fails when a driver
+ * upgrade changes what they rely on.
  */
-@SuppressWarnings("deprecation")
 final class InProcessStreams implements StreamFactoryFactory {
 
     /** Whether a virtual thread waiting for a monitor releases its carrier (JEP 491, Java 24). */
@@ -51,12 +57,22 @@ final class InProcessStreams implements StreamFactoryFactory {
         this.backend = backend;
     }
 
+    /**
+     * A client whose connections are these streams: what {@code MongoClients.create} does, with a stream factory
+     * that it only takes from Netty transport settings. Closing the client closes the streams.
+     */
+    MongoClient client(MongoClientSettings settings) {
+        MongoDriverInformation driver = MongoDriverInformation.builder().driverName("sync").build();
+        return new MongoClientImpl(Clusters.createCluster(settings, driver, this), settings, driver, this);
+    }
+
     @Override
     public StreamFactory create(SocketSettings socketSettings, SslSettings sslSettings) {
         return InProcessStream::new;
     }
 
-    void closeAll() {
+    @Override
+    public void close() {
         clients.close().awaitUninterruptibly();
     }
 
@@ -73,7 +89,7 @@ final class InProcessStreams implements StreamFactoryFactory {
         }
 
         @Override
-        public void open() {
+        public void open(OperationContext context) {
             // its own id: embedded channels otherwise share one, and a channel group keeps one channel per id
             channel = new EmbeddedChannel(DefaultChannelId.newInstance(), new MongoWireReplyEncoder(),
                     new MongoWireMessageEncoder(), new MongoWireProtocolHandler(),
@@ -81,7 +97,7 @@ final class InProcessStreams implements StreamFactoryFactory {
         }
 
         @Override
-        public void write(List<ByteBuf> buffers) throws IOException {
+        public void write(List<ByteBuf> buffers, OperationContext context) throws IOException {
             if (isClosed()) {
                 throw new IOException("connection to the embedded store closed");
             }
@@ -102,8 +118,9 @@ final class InProcessStreams implements StreamFactoryFactory {
             return answer;
         }
 
+        /** No timeout applies: the answer was written before {@link #write} returned. */
         @Override
-        public ByteBuf read(int numBytes) throws IOException {
+        public ByteBuf read(int numBytes, OperationContext context) throws IOException {
             if (unread.readableBytes() < numBytes) {
                 throw new IOException("the embedded store sent no answer"
                         + (isClosed() ? " and closed the connection" : ""));
@@ -113,27 +130,21 @@ final class InProcessStreams implements StreamFactoryFactory {
             return new ByteBufNIO(bytes.flip());
         }
 
-        /** The driver reads answers through this one; there is no socket timeout to extend. */
-        @Override
-        public ByteBuf read(int numBytes, int additionalTimeout) throws IOException {
-            return read(numBytes);
-        }
-
         @Override
         public ByteBuf getBuffer(int size) {
             return new ByteBufNIO(ByteBuffer.allocate(size));
         }
 
         @Override
-        public void openAsync(AsyncCompletionHandler<Void> handler) {
-            open();
+        public void openAsync(OperationContext context, AsyncCompletionHandler<Void> handler) {
+            open(context);
             handler.completed(null);
         }
 
         @Override
-        public void writeAsync(List<ByteBuf> buffers, AsyncCompletionHandler<Void> handler) {
+        public void writeAsync(List<ByteBuf> buffers, OperationContext context, AsyncCompletionHandler<Void> handler) {
             try {
-                write(buffers);
+                write(buffers, context);
                 handler.completed(null);
             } catch (IOException e) {
                 handler.failed(e);
@@ -141,9 +152,9 @@ final class InProcessStreams implements StreamFactoryFactory {
         }
 
         @Override
-        public void readAsync(int numBytes, AsyncCompletionHandler<ByteBuf> handler) {
+        public void readAsync(int numBytes, OperationContext context, AsyncCompletionHandler<ByteBuf> handler) {
             try {
-                handler.completed(read(numBytes));
+                handler.completed(read(numBytes, context));
             } catch (IOException e) {
                 handler.failed(e);
             }

@@ -62,8 +62,8 @@ class AdminBootstrapTest {
         try (ApplicationContext context = ApplicationContext.run(settings(PASSWORD))) {
             StaffUserRepository users = context.getBean(StaffUserRepository.class);
             StaffUser admin = users.findByUsername(AdminBootstrap.USERNAME).orElseThrow();
-            users.update(admin.id(), EnumSet.of(Role.LAB));
-            users.update(admin.id(), false);
+            users.setRoles(admin.id(), EnumSet.of(Role.LAB));
+            users.setEnabled(admin.id(), false);
 
             context.getBean(AdminBootstrap.class).onApplicationEvent(new StartupEvent(context));
 

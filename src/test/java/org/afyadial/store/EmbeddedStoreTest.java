@@ -1,5 +1,6 @@
 package org.afyadial.store;
 
+import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micronaut.configuration.mongo.core.DefaultMongoConfiguration;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,13 +65,13 @@ class EmbeddedStoreTest {
     }
 
     @Test
-    @SuppressWarnings("deprecation") // the driver's 4.x stream factory
     void theServiceReachesTheEmbeddedServerWithoutASocket() {
         assumeFalse(TestStoreSwitch.usesContainer(), "the test store switch sets mongodb.uri");
         assumeTrue(InProcessStreams.SUPPORTED, "before Java 24 the service goes through the socket");
         try (ApplicationContext context = ApplicationContext.run(Map.of("afyadial.store.in-memory", true))) {
-            DefaultMongoConfiguration configuration = context.getBean(DefaultMongoConfiguration.class);
-            assertInstanceOf(InProcessStreams.class, configuration.buildSettings().getStreamFactoryFactory());
+            // a host name that resolves nowhere: only the in-process streams reach it
+            assertEquals(new ConnectionString(context.getBean(DefaultMongoConfiguration.class).getUri()).getHosts(),
+                    List.of(EmbeddedMongoConfiguration.IN_PROCESS_HOST));
             context.getBean(Store.class).collection("stream_probe").insertOne(new Document("_id", 1));
             assertEquals(1, context.getBean(Store.class).collection("stream_probe").countDocuments());
         }

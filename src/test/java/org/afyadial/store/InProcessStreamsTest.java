@@ -4,7 +4,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -29,17 +28,14 @@ class InProcessStreamsTest {
     private final EmbeddedBackend backend = new EmbeddedBackend(new MVStore.Builder().open(), Set.of());
     private final InProcessStreams streams = new InProcessStreams(backend);
 
-    @SuppressWarnings("deprecation") // the driver's 4.x stream factory, as EmbeddedMongoConfiguration sets it
-    private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
+    private final MongoClient client = streams.client(MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:9/probe"))
-            .streamFactoryFactory(streams)
             .build());
     private final MongoCollection<Document> things = client.getDatabase("probe").getCollection("things");
 
     @AfterEach
     void close() {
         client.close();
-        streams.closeAll();
         backend.close();
     }
 
