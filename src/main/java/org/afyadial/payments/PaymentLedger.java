@@ -54,8 +54,9 @@ public class PaymentLedger {
 
     private Payment recordNow(PaymentResult result) {
         Instant now = clock.instant();
-        Payment payment = payments.insertOnce(result, now);
-        if (payments.settled(payment.id())) {
+        Payments.Recorded recorded = payments.insertOnce(result, now);
+        Payment payment = recorded.payment();
+        if (recorded.settled()) {
             return payment;
         }
         return result.succeeded() ? settleSuccess(payment, result, now) : settleFailure(payment, result, now);

@@ -10,7 +10,6 @@ import com.mongodb.client.model.Sorts;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.afyadial.store.CollectionIndexes;
-import org.afyadial.store.DuplicateKey;
 import org.afyadial.store.Store;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -40,6 +39,9 @@ class Payments {
 
     static final String COLLECTION = "payments";
     private static final FindOneAndUpdateOptions RETURN_AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+    /** An upsert that answers the document it found, or nothing when it inserted one. */
+    private static final FindOneAndUpdateOptions INSERT_ONLY = new FindOneAndUpdateOptions().upsert(true)
+            .returnDocument(ReturnDocument.BEFORE);
 
     private final MongoCollection<Document> payments;
 
@@ -65,41 +67,43 @@ class Payments {
         }
     }
 
-    /** Stores the transaction, or finds the one an earlier delivery stored. */
-    Payment insertOnce(PaymentResult result, Instant now) {
-        Document payment = new Document("_id", new ObjectId().toHexString())
-                .append("provider", result.provider().name())
-                .append("transactionId", transactionKey(result))
+    /** A transaction as stored; {@code settled} when an earlier delivery already decided what it did. */
+    record Recorded(Payment payment, boolean settled) {
+    }
+
+    /**
+     * Stores the transaction, or finds the one an earlier delivery stored, in one upsert that only inserts: a
+     * repeated delivery reads the stored payment through the unique index and changes nothing, with no
+     * duplicate-key error to build and catch. Being a write, its answer still waits for the disk, so a repeated
+     * delivery is acknowledged only once what it found is durable. Two first deliveries cannot both insert: the
+     * embedded store runs one update of a collection at a time, and MongoDB retries an upsert whose filter is an
+     * equality match on a unique index.
+     */
+    Recorded insertOnce(PaymentResult result, Instant now) {
+        Bson stored = and(eq("provider", result.provider().name()), eq("transactionId", transactionKey(result)));
+        Document fields = new Document("_id", new ObjectId().toHexString())
                 .append("amount", result.amount())
                 .append("currency", result.currency())
                 .append("status", (result.succeeded() ? PaymentStatus.SUCCEEDED : PaymentStatus.FAILED).name())
                 .append("applied", false)
                 .append("receivedAt", Date.from(now))
                 .append("updatedAt", Date.from(now));
-        putIfPresent(payment, "receiptCode", result.receiptCode());
-        putIfPresent(payment, "requestId", result.requestId());
-        putIfPresent(payment, "billReference", result.billReference());
-        putIfPresent(payment, "payerPhone", result.payerPhone());
-        putIfPresent(payment, "failure", result.failure() == null ? null : result.failure().name());
-        try {
-            payments.insertOne(payment);
-            return Payment.of(payment);
-        } catch (RuntimeException e) {
-            if (!DuplicateKey.causedBy(e)) {
-                throw e;
-            }
-            Bson stored = and(eq("provider", result.provider().name()), eq("transactionId", transactionKey(result)));
-            if (result.receiptCode() != null) {
-                // the first word on it may have come without the receipt (Daraja's STK query), a later one with it
-                payments.updateOne(and(stored, eq("receiptCode", null)), set("receiptCode", result.receiptCode()));
-            }
-            return Payment.of(payments.find(stored).first());
+        putIfPresent(fields, "receiptCode", result.receiptCode());
+        putIfPresent(fields, "requestId", result.requestId());
+        putIfPresent(fields, "billReference", result.billReference());
+        putIfPresent(fields, "payerPhone", result.payerPhone());
+        putIfPresent(fields, "failure", result.failure() == null ? null : result.failure().name());
+        Document before = payments.findOneAndUpdate(stored, new Document("$setOnInsert", fields), INSERT_ONLY);
+        if (before == null) {
+            return new Recorded(Payment.of(fields.append("provider", result.provider().name())
+                    .append("transactionId", transactionKey(result))), false);
         }
-    }
-
-    /** Whether what the payment did is decided. */
-    boolean settled(String id) {
-        return payments.find(and(eq("_id", id), eq("settled", true))).first() != null;
+        if (result.receiptCode() != null && before.getString("receiptCode") == null) {
+            // the first word on it may have come without the receipt (Daraja's STK query), a later one with it
+            payments.updateOne(and(stored, eq("receiptCode", null)), set("receiptCode", result.receiptCode()));
+            before.put("receiptCode", result.receiptCode());
+        }
+        return new Recorded(Payment.of(before), before.getBoolean("settled", false));
     }
 
     /** Records what the payment did, unless another delivery recorded it first; empty then. */

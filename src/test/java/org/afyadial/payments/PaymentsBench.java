@@ -5,18 +5,25 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.afyadial.ClinicFixture;
 import org.afyadial.store.Store;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -24,8 +31,10 @@ import static com.mongodb.client.model.Filters.regex;
 
 /**
  * AT payment notifications for many bills, each delivered several times, shuffled, from concurrent senders to one
- * instance on 127.0.0.1; prints notifications/s and checks that every bill was paid exactly once, one receipt per
- * payment and nothing unmatched. Run by {@code bench/payments.sh}.
+ * instance on 127.0.0.1; prints notifications/s, the service's CPU time per notification, and checks that every bill
+ * was paid exactly once, one receipt per payment and nothing unmatched. The embedded store keeps its data in a file
+ * of a temporary directory, every write forced to disk before its answer as in production ({@code file}), or in
+ * memory only ({@code memory}). Run by {@code bench/payments.sh}.
  */
 public final class PaymentsBench {
 
@@ -36,9 +45,13 @@ public final class PaymentsBench {
         int bills = Integer.parseInt(args[0]);
         int copies = Integer.parseInt(args[1]);
         int senders = Integer.parseInt(args[2]);
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "afyadial.store.in-memory", true, "micronaut.server.host", "127.0.0.1", "micronaut.server.port", -1,
-                "afyadial.sms.dispatch-interval", "1h"))) {
+        boolean onFile = !"memory".equals(args[3]);
+        Path dataDir = Files.createTempDirectory("payments-bench");
+        boolean ok;
+        Map<String, Object> properties = new HashMap<>(Map.of("micronaut.server.host", "127.0.0.1",
+                "micronaut.server.port", -1, "afyadial.sms.dispatch-interval", "1h"));
+        properties.put(onFile ? "afyadial.data-dir" : "afyadial.store.in-memory", onFile ? dataDir.toString() : true);
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             ApplicationContext context = server.getApplicationContext();
             ClinicFixture clinic = context.getBean(ClinicFixture.class);
             BillService billService = context.getBean(BillService.class);
@@ -61,6 +74,9 @@ public final class PaymentsBench {
             HttpClient http = HttpClient.newHttpClient();
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
+            ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
+            AtomicLong sendersCpu = new AtomicLong();
+            long cpuAtStart = processCpuNanos();
             long start = System.nanoTime();
             try (ExecutorService threads = Executors.newFixedThreadPool(senders)) {
                 List<Future<?>> running = new ArrayList<>();
@@ -73,6 +89,7 @@ public final class PaymentsBench {
                                 failed.incrementAndGet();
                             }
                         }
+                        sendersCpu.addAndGet(threadCpu.getCurrentThreadCpuTime());
                         return null;
                     }));
                 }
@@ -81,20 +98,34 @@ public final class PaymentsBench {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            long processCpu = processCpuNanos() - cpuAtStart;
+            long clientCpu = sendersCpu.get() + Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("HttpClient-")).mapToLong(t -> threadCpu.getThreadCpuTime(t.threadId())).sum();
             Store store = context.getBean(Store.class);
             long paidOnce = billIds.stream().map(billService::get)
                     .filter(b -> b.status() == BillStatus.PAID && b.version() == 1).count();
             long receipts = store.collection("sms_outbox").countDocuments(regex("idempotencyKey", Pattern.compile("^payment:")));
             long unmatched = store.collection("payments").countDocuments(eq("review", "UNMATCHED"));
-            System.out.printf("%d notifications (%d bills x %d) from %d senders in %.1f s: %.0f notifications/s; "
+            System.out.printf("%d notifications (%d bills x %d) from %d senders, store %s, in %.1f s: %.0f notifications/s; "
                             + "non-200 answers %d; bills paid exactly once %d/%d; receipts %d; unmatched %d%n",
-                    bodies.size(), bills, copies, senders, seconds, bodies.size() / seconds, failed.get(), paidOnce, bills,
-                    receipts, unmatched);
-            boolean ok = failed.get() == 0 && paidOnce == bills && receipts == bills && unmatched == 0;
-            System.out.println(ok ? "OK" : "FAILED");
-            if (!ok) {
-                System.exit(1);
+                    bodies.size(), bills, copies, senders, onFile ? "on file" : "in memory", seconds, bodies.size() / seconds,
+                    failed.get(), paidOnce, bills, receipts, unmatched);
+            System.out.printf("service CPU %.2f ms per notification (the process's %.2f ms less the senders' and their "
+                    + "HTTP client's %.2f ms)%n", (processCpu - clientCpu) / 1e6 / bodies.size(),
+                    processCpu / 1e6 / bodies.size(), clientCpu / 1e6 / bodies.size());
+            ok = failed.get() == 0 && paidOnce == bills && receipts == bills && unmatched == 0;
+        } finally {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+        System.out.println(ok ? "OK" : "FAILED");
+        if (!ok) {
+            System.exit(1);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
