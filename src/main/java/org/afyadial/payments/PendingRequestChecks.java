@@ -14,8 +14,10 @@ import java.util.Optional;
  * own once, never again): a request pending for longer than {@code PAYMENT_PENDING_CHECK_AFTER} is checked with its
  * provider's {@link PaymentProvider#check}, and the answer goes to the ledger exactly as a callback's would. One
  * still unanswered after {@code PAYMENT_PENDING_TIMEOUT} ends as timed out, through the ledger's failure path, which
- * tells the patient; the money of a success that arrives later still pays the bill. Each request is held by one
- * instance at a time while it is asked about ({@link PushRequests#leaseForCheck}).
+ * tells the patient; the money of a success that arrives later still pays the bill. A request its provider never
+ * named (the push call broke off: a crash, an unforeseen error) has nothing to ask and times out the same way, so
+ * it does not stay pending for ever. Each request is held by one instance at a time while it is asked about
+ * ({@link PushRequests#leaseForCheck}).
  */
 @Singleton
 class PendingRequestChecks {
@@ -51,7 +53,7 @@ class PendingRequestChecks {
     }
 
     private boolean check(PushRequest request) {
-        Optional<PaymentResult> answer = ask(request);
+        Optional<PaymentResult> answer = request.sent() ? ask(request) : Optional.empty();
         if (answer.isPresent()) {
             ledger.record(answer.get());
             return true;

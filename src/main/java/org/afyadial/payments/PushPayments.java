@@ -63,8 +63,7 @@ public class PushPayments {
             return Started.SENT;
         } catch (PushRefused e) {
             LOG.warn("{} refused the push request {} to {}: {}", provider.get().id(), request.id(), PhoneMask.mask(phone), e.getMessage());
-            requests.identify(request.id(), "refused:" + request.id());
-            requests.failed(provider.get().id(), "refused:" + request.id(), Failure.REFUSED);
+            requests.failed(provider.get().id(), request.providerRequestId(), Failure.REFUSED);
             return Started.REFUSED;
         }
     }

@@ -25,7 +25,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -33,12 +32,15 @@ import static com.mongodb.client.model.Updates.set;
 /**
  * The {@code payment_requests} collection: the push prompts sent to patients' phones, PENDING until the provider
  * says how they ended. A request moves out of PENDING once; a success that comes after it failed is still
- * recorded, and the ledger sees the status it had before.
+ * recorded, and the ledger sees the status it had before. Until the provider names it, a request is named by an
+ * {@code unsent:} id of its own: the unique (provider, providerRequestId) index counts a missing id as a value, so
+ * two requests waiting for their provider's answer at once would otherwise collide.
  */
 @Singleton
 class PushRequests {
 
     static final String COLLECTION = "payment_requests";
+    private static final String UNSENT = "unsent:";
     private static final FindOneAndUpdateOptions RETURN_BEFORE = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE);
     private static final FindOneAndUpdateOptions RETURN_AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
 
@@ -46,6 +48,11 @@ class PushRequests {
     @Serdeable
     record PushRequest(String id, Provider provider, @Nullable String providerRequestId, String billId, String patientId,
                        String phone, long amount, String currency, Status status, Instant createdAt) {
+
+        /** Whether the provider took it: a request it never named cannot be asked about. */
+        boolean sent() {
+            return providerRequestId != null && !providerRequestId.startsWith(UNSENT);
+        }
 
         static PushRequest of(Document d) {
             return new PushRequest(d.getString("_id"), Provider.valueOf(d.getString("provider")), d.getString("providerRequestId"),
@@ -80,8 +87,10 @@ class PushRequests {
     }
 
     PushRequest insert(Provider provider, Bill bill, String phone, Instant now) {
-        Document request = new Document("_id", new ObjectId().toHexString())
+        String id = new ObjectId().toHexString();
+        Document request = new Document("_id", id)
                 .append("provider", provider.name())
+                .append("providerRequestId", UNSENT + id)
                 .append("billId", bill.id())
                 .append("patientId", bill.patientId())
                 .append("phone", phone)
@@ -137,13 +146,13 @@ class PushRequests {
     }
 
     /**
-     * Requests sent before {@code sentBefore}, still pending, named by their provider and not held by an instance
-     * asking after them at {@code now}; oldest first.
+     * Requests made before {@code sentBefore}, still pending and not held by an instance asking after them at
+     * {@code now}, oldest first; with those the provider never named (the push call broke off), which can only
+     * time out.
      */
     List<PushRequest> dueForCheck(Instant sentBefore, Instant now, int limit) {
         List<PushRequest> found = new ArrayList<>();
-        requests.find(and(eq("status", Status.PENDING.name()), lt("createdAt", Date.from(sentBefore)),
-                        ne("providerRequestId", null), checkLeaseFree(now)))
+        requests.find(and(eq("status", Status.PENDING.name()), lt("createdAt", Date.from(sentBefore)), checkLeaseFree(now)))
                 .sort(new Document("createdAt", 1)).limit(limit).forEach(d -> found.add(PushRequest.of(d)));
         return found;
     }

@@ -1,5 +1,6 @@
 package org.afyadial.payments;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -11,6 +12,8 @@ import jakarta.inject.Inject;
 import org.afyadial.AllAtOnce;
 import org.afyadial.ClinicFixture;
 import org.afyadial.MovableClock;
+import org.afyadial.StaffTokens;
+import org.afyadial.staff.Role;
 import org.afyadial.patients.Patient;
 import org.afyadial.payments.momo.FakeMomoServer;
 import org.afyadial.payments.momo.FakeMomoServer.Endpoint;
@@ -32,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,6 +74,8 @@ class PendingRequestChecksTest implements TestPropertyProvider {
     ClinicFixture clinic;
     @Inject
     Store store;
+    @Inject
+    StaffTokens tokens;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -182,6 +188,32 @@ class PendingRequestChecksTest implements TestPropertyProvider {
         pushed.forEach(p -> assertEquals(2, asked(p), "asked again once the interval has passed"));
     }
 
+    @Test
+    void aRequestItsProviderNeverNamedBlocksNoOtherAndTimesOutTellingThePatient() {
+        // what a crash between storing the request and hearing MoMo's answer leaves behind
+        Patient patient = clinic.patient("Okello", "+2567722%05d".formatted(PHONES.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Consultation", 50_000L)));
+        String broken = requests.insert(Provider.MOMO, bill, patient.phone(), clock.instant()).id();
+
+        Pushed other = push();
+        assertEquals("PENDING", request(other).getString("status"), "another patient on the same network still pays");
+
+        clock.advance(Duration.ofMinutes(3));
+        checks.checkDue();
+        assertTrue(pendingTooLong().contains(broken), "shown to staff while it waits");
+        assertTrue(fake.received(Endpoint.STATUS).stream().noneMatch(r -> r.path().contains("unsent")), "nothing to ask MoMo");
+        assertEquals(List.of(), PaymentSmsSent.to(store, patient.id()));
+
+        clock.advance(Duration.ofMinutes(7).plusSeconds(1));
+        checks.checkDue();
+        assertEquals("TIMED_OUT", store.collection(PushRequests.COLLECTION).find(eq("_id", broken)).first().getString("status"));
+        assertEquals(BillStatus.UNPAID, bills.get(bill.id()).status());
+        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().contains("timed out"), texts.getFirst());
+        assertFalse(pendingTooLong().contains(broken), "ended, so no longer pending");
+    }
+
     private record Pushed(Patient patient, Bill bill, String requestId, String referenceId) {
     }
 
@@ -207,6 +239,13 @@ class PendingRequestChecksTest implements TestPropertyProvider {
 
     private long asked(Pushed pushed) {
         return fake.received(Endpoint.STATUS).stream().filter(r -> r.path().endsWith("/" + pushed.referenceId())).count();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> pendingTooLong() {
+        Map<String, Object> reconciliation = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/payments/reconciliation")
+                .bearerAuth(tokens.bearer("rita.reception", Role.RECEPTIONIST)), Argument.mapOf(String.class, Object.class));
+        return ((List<Map<String, Object>>) reconciliation.get("pendingTooLong")).stream().map(r -> (String) r.get("id")).toList();
     }
 
     private Document request(Pushed pushed) {
