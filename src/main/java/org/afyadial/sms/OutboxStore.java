@@ -15,6 +15,7 @@ import com.mongodb.client.model.ReturnDocument;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.afyadial.store.CollectionIndexes;
+import org.afyadial.store.Durability;
 import org.afyadial.store.Store;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -149,11 +150,13 @@ class OutboxStore {
      * the provider since ({@link #markSubmitted}, which keeps the version) is not claimed.
      */
     Optional<OutboxMessage> claim(Candidate candidate, String owner, Instant now, Duration lease) {
-        Document claimed = outbox.findOneAndUpdate(
+        // not forced to disk: a claim lost in a crash leaves the message queued, to be sent after the restart, as the
+        // provider is only called after markSubmitted's durable write, which takes the claim to disk with it
+        Document claimed = Durability.unforced(() -> outbox.findOneAndUpdate(
                 and(sameVersion(candidate.id(), candidate.version()), exists("submittedAt", false)),
                 combine(status(OutboxStatus.SENDING, now), set("leaseOwner", owner),
                         set("leaseUntil", Date.from(now.plus(lease))), inc("attempts", 1), touched(now)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return Optional.ofNullable(claimed).map(OutboxStore::fromDocument);
     }
 

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * Which commands the embedded server makes durable before it answers: those that change a collection that is not
- * short-lived ({@link CollectionIndexes#shortLived}, kept in memory only), or the database itself. Their answer waits
+ * short-lived ({@link CollectionIndexes#shortLived}, kept in memory only), or the database itself, unless
+ * {@link #unforced}. Their answer waits
  * for a {@link GroupCommit} of the H2 file, also when the command failed, as a failed bulk write may have written
  * part of it. A store in memory has nothing to force.
  */
@@ -26,6 +27,8 @@ final class DurableWrites {
      * commands run in the thread that sends them, see {@link InProcessStreams}): the latest write's number each.
      */
     private static final ThreadLocal<Map<GroupCommit, Long>> DEFERRED = new ThreadLocal<>();
+    /** Whether this thread runs a write inside {@link #unforced}. */
+    private static final ThreadLocal<Boolean> UNFORCED = new ThreadLocal<>();
 
     private final Set<String> shortLived;
     private final GroupCommit commits;
@@ -41,7 +44,7 @@ final class DurableWrites {
     }
 
     Document run(String command, Document query, Supplier<Document> execution) {
-        if (!onFile || !changesDurableData(command, query)) {
+        if (!onFile || UNFORCED.get() != null || !changesDurableData(command, query)) {
             return execution.get();
         }
         try {
@@ -71,6 +74,23 @@ final class DurableWrites {
         } finally {
             DEFERRED.remove();
             deferred.forEach(GroupCommit::awaitDurable);
+        }
+    }
+
+    /**
+     * Runs writes, made on this thread, that answer without waiting for the disk: a commit writes everything the store
+     * holds, so they reach it with the next forced commit of any write, or with H2's own periodic write
+     * ({@link EmbeddedBackend}).
+     */
+    static <T> T unforced(Supplier<T> writes) {
+        if (UNFORCED.get() != null) {
+            return writes.get();
+        }
+        UNFORCED.set(Boolean.TRUE);
+        try {
+            return writes.get();
+        } finally {
+            UNFORCED.remove();
         }
     }
 

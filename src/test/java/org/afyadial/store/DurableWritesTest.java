@@ -106,6 +106,32 @@ class DurableWritesTest {
     }
 
     @Test
+    void unforcedWritesWaitForNoCommitAndReachTheDiskWithTheNextForcedOne() throws IOException {
+        try (MVStore store = EmbeddedBackend.openFile(dir.resolve("store.mv"))) {
+            DurableWrites writes = new DurableWrites(store, Set.of("sessions"));
+            MVMap<String, String> phones = store.openMap("phones");
+
+            Durability.together(() -> Durability.unforced(() -> writes.run("findAndModify",
+                    new de.bwaldvogel.mongo.bson.Document("findAndModify", "phones"), () -> {
+                        phones.put("+254700000001", "last session");
+                        return new de.bwaldvogel.mongo.bson.Document("ok", 1.0);
+                    })));
+            assertEquals(0, writes.forcedCommits(), "an unforced write, also inside an operation, waits for no commit");
+
+            writes.run("insert", new de.bwaldvogel.mongo.bson.Document("insert", "patients"), () -> {
+                store.openMap("patients").put("p1", "stored");
+                return new de.bwaldvogel.mongo.bson.Document("ok", 1.0);
+            });
+            assertEquals(1, writes.forcedCommits());
+            Path crashed = Files.copy(dir.resolve("store.mv"), dir.resolve("crashed.mv"), StandardCopyOption.REPLACE_EXISTING);
+            try (MVStore file = new MVStore.Builder().fileName(crashed.toString()).open()) {
+                assertEquals("last session", file.<String, String>openMap("phones").get("+254700000001"),
+                        "the forced commit of a later write took the unforced one to disk");
+            }
+        }
+    }
+
+    @Test
     void writersThatArriveDuringAForcedCommitShareTheNextOne() throws Exception {
         CountDownLatch firstForceStarted = new CountDownLatch(1);
         CountDownLatch releaseFirstForce = new CountDownLatch(1);
