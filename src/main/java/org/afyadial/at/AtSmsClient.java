@@ -12,11 +12,13 @@ import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.afyadial.sms.SendResult;
 import org.afyadial.sms.SmsGateway;
+import org.afyadial.sms.SendOutcomeUnknown;
 import org.afyadial.sms.TransientSendFailure;
 
 import java.net.MalformedURLException;
@@ -29,8 +31,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends one SMS to one phone through AT's messaging API ({@code POST /version1/messaging}, form
  * body, {@code apiKey} header). HTTP 201 is success and each recipient carries its own status
- * code, read through {@link AtRecipientStatus}; any other answer, a timeout or a dropped
- * connection is a transient failure.
+ * code, read through {@link AtRecipientStatus}; any other answer or a dropped connection is a transient
+ * failure. No answer within {@code AT_SMS_TIMEOUT} leaves the outcome unknown: AT may have sent the SMS.
  */
 @Singleton
 @Requires(property = "afyadial.at.sms.api-key", pattern = ".+")
@@ -85,6 +87,9 @@ class AtSmsClient implements SmsGateway {
         } catch (HttpClientResponseException e) {
             recordCall(started, "http_" + e.getStatus().getCode());
             throw new TransientSendFailure("AT answered HTTP " + e.getStatus().getCode());
+        } catch (ReadTimeoutException e) {
+            recordCall(started, "timeout");
+            throw new SendOutcomeUnknown("AT gave no answer within " + settings.timeout().toSeconds() + " s");
         } catch (HttpClientException e) {
             recordCall(started, "unreachable");
             throw new TransientSendFailure("AT unreachable: " + e.getClass().getSimpleName());

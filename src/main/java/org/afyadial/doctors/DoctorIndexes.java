@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.afyadial.store.CollectionIndexes;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Indexes of the doctors feature: one staff account per doctor, look-ups by specialty and date. */
 final class DoctorIndexes {
@@ -56,6 +57,13 @@ final class DoctorIndexes {
 
     @Singleton
     static class Claims implements CollectionIndexes {
+
+        private final ClaimRetention retention;
+
+        Claims(ClaimRetention retention) {
+            this.retention = retention;
+        }
+
         @Override
         public String collection() {
             return SlotClaims.COLLECTION;
@@ -63,8 +71,10 @@ final class DoctorIndexes {
 
         @Override
         public List<IndexModel> indexes() {
-            // by start alone: the repair of abandoned claims reads those of the time ahead, whatever the doctor
-            return List.of(new IndexModel(Indexes.ascending("doctorId", "start")), new IndexModel(Indexes.ascending("start")));
+            // by start alone: the repair of abandoned claims reads those of the time ahead, whatever the doctor; the
+            // same index deletes a claim once its time started longer ago than the retention
+            return List.of(new IndexModel(Indexes.ascending("doctorId", "start")), new IndexModel(Indexes.ascending("start"),
+                    new IndexOptions().expireAfter(retention.slotClaims().toSeconds(), TimeUnit.SECONDS).name("retention")));
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * The provider call wrapped, from the outside in: retry (exponential backoff with jitter, transient
- * failures only), circuit breaker (open: calls are refused at once and messages stay queued), rate
+ * failures only: never a call whose outcome is unknown), circuit breaker (open: calls are refused at once and messages stay queued), rate
  * limiter ({@code AT_SMS_RATE_PER_SECOND}, off when 0 or less) and bulkhead (calls in flight).
  * Refusals by the breaker, limiter or bulkhead surface as their resilience4j exceptions.
  */
@@ -49,7 +49,8 @@ class ResilientSender {
                 .failureRateThreshold(50)
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .waitDurationInOpenState(settings.breakerOpenFor())
-                .recordException(TransientSendFailure.class::isInstance)
+                // a provider that does not answer in time is failing too, though its calls are not retried
+                .recordException(e -> e instanceof TransientSendFailure || e instanceof SendOutcomeUnknown)
                 .build());
         this.breaker = breakers.circuitBreaker("sms");
         this.limiter = settings.ratePerSecond() > 0

@@ -34,13 +34,17 @@ import static com.mongodb.client.model.Updates.set;
  * marked as handed over, durably. A dispatcher that dies loses its leases when they expire: a message it had not
  * handed over yet is taken over and sent by another; one whose call was under way is not sent again but marked
  * FAILED as interrupted, since Africa's Talking takes no idempotency key and may have accepted it: a patient misses
- * at most that one message rather than getting it twice, and staff see why in the outbox.
+ * at most that one message rather than getting it twice, and staff see why in the outbox. A call that AT does not
+ * answer in time is the same case and ends the same way, FAILED and not sent again: a second "your appointment is
+ * cancelled", or a second reminder for a visit already moved, confuses a patient more than a missing one, which the
+ * outbox shows staff, while a message AT never got (no connection, an error answer) is tried again.
  */
 @Singleton
 public class SmsDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsDispatcher.class);
     private static final Duration LONGEST_REQUEUE_WAIT = Duration.ofHours(1);
+    static final String OUTCOME_UNKNOWN = "; not sent again, as the provider may have accepted it";
 
     private final OutboxStore store;
     private final ResilientSender sender;
@@ -129,6 +133,8 @@ public class SmsDispatcher {
             return putBackUncounted(message, message.notBefore());
         } catch (TransientSendFailure e) {
             return failedTransiently(message, clock.instant(), e.getMessage());
+        } catch (SendOutcomeUnknown e) {
+            return failed(message, SmsMeters.FailureReason.OUTCOME_UNKNOWN, e.getMessage() + OUTCOME_UNKNOWN);
         }
     }
 

@@ -23,7 +23,7 @@ class SmsMeters {
 
     static final Duration BACKLOG_TTL = Duration.ofSeconds(5);
     /** Why a message ended FAILED (the refusals of {@link SendResult.Outcome}, or no more attempts). */
-    enum FailureReason { INVALID_NUMBER, BLACKLISTED, REJECTED, GAVE_UP }
+    enum FailureReason { INVALID_NUMBER, BLACKLISTED, REJECTED, GAVE_UP, OUTCOME_UNKNOWN }
 
     private final Counter queued;
     private final Counter sent;

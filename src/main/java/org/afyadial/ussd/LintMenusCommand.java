@@ -1,6 +1,7 @@
 package org.afyadial.ussd;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import io.micronaut.context.ApplicationContext;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,13 +47,20 @@ public final class LintMenusCommand {
 
     /** The action names and screen limit of this build, from an application context on a throw-away store. */
     private static ApplicationFacts applicationFacts() {
-        // the printed problems are the output: the context's own startup logs would bury them
-        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLoggerList().forEach(l -> l.setLevel(Level.ERROR));
+        // the printed problems are the output: the context's own startup logs would bury them; the levels are
+        // given back after, as the command may run inside a service or a test run whose logs must go on
+        Map<Logger, Level> levels = new HashMap<>();
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).getLoggerList().forEach(logger -> {
+            levels.put(logger, logger.getLevel());
+            logger.setLevel(Level.ERROR);
+        });
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("afyadial.store.in-memory", true, "afyadial.ussd.menus-dir", ""))
                 .start()) {
             return new ApplicationFacts(Set.copyOf(context.getBean(ActionRegistry.class).names()),
                     context.getBean(UssdSettings.class).maxChars());
+        } finally {
+            levels.forEach(Logger::setLevel);
         }
     }
 }

@@ -34,6 +34,13 @@ public class UssdEngine {
     private static final int MAX_CHAINED_DECISIONS = 20;
     private static final int AWAIT_ATTEMPTS = 150;
     private static final long AWAIT_PAUSE_MILLIS = 20;
+    /**
+     * Far more than a USSD session can gather: a network ends a session within minutes and takes at most 182
+     * characters a hop. A longer text, or one of more inputs, is no phone's: it is answered and neither read nor
+     * stored, as an inbound SMS longer than any SMS is dropped.
+     */
+    static final int LONGEST_TEXT = 4_096;
+    static final int MOST_INPUTS = 200;
 
     private final Menus menus;
     private final PhoneNumbers phones;
@@ -70,6 +77,11 @@ public class UssdEngine {
             return end(message("unknownPhone", menus.defaultLanguage()));
         }
         String text = hop.text() == null ? "" : hop.text();
+        if (text.length() > LONGEST_TEXT || inputs(text) > MOST_INPUTS) {
+            LOG.warn("USSD hop of {} characters in {} inputs, more than a USSD session holds: refused unread",
+                    text.length(), inputs(text));
+            return end(message("badRequest", menus.defaultLanguage()));
+        }
         return answer(new UssdHop(hop.sessionId(), hop.serviceCode(), phone.get(), hop.networkCode(), text), text);
     }
 
@@ -521,6 +533,10 @@ public class UssdEngine {
 
     private UssdReply end(String screen) {
         return new UssdReply(true, ScreenRenderer.shorten(screen, settings.maxChars()));
+    }
+
+    private static long inputs(String text) {
+        return text.chars().filter(c -> c == '*').count() + 1;
     }
 
     private static boolean isBlank(String value) {

@@ -192,13 +192,12 @@ class SmsDispatcherTest implements TestPropertyProvider {
             HTTP_503
             HTTP_401
             RESET_CONNECTION
-            SLOW
             """)
     void failuresOfTheWholeRequestAreTransient(String failure) {
-        switch (failure) {
-            case "RESET_CONNECTION" -> fake.resetConnections();
-            case "SLOW" -> fake.delay(Duration.ofSeconds(6)); // above the 5 s read timeout of the tests
-            default -> fake.answerHttp(Integer.parseInt(failure.substring(5)));
+        if (failure.equals("RESET_CONNECTION")) {
+            fake.resetConnections();
+        } else {
+            fake.answerHttp(Integer.parseInt(failure.substring(5)));
         }
         outbox.queue(SmsRequest.now("whole:" + failure, null, "+254733000001", "en", "whole " + failure, MessageKind.STAFF));
 
@@ -209,6 +208,30 @@ class SmsDispatcherTest implements TestPropertyProvider {
         assertEquals(1, message.attempts());
         assertTrue(message.notBefore().isAfter(clock.instant()));
         assertEquals(settings.retryAttempts(), fake.received().size(), "each call is retried before the message goes back");
+    }
+
+    /**
+     * AT got the call and gave no answer within the read timeout: it may have sent the SMS, and takes no idempotency
+     * key. As for a call a crash cut, the message is FAILED, saying why, and never sent again.
+     */
+    @Test
+    void aSendAtDoesNotAnswerInTimeIsFailedAndNeverSentAgain() {
+        fake.delay(Duration.ofSeconds(6)); // above the 5 s read timeout of the tests
+        outbox.queue(SmsRequest.now("slow:1", null, "+254733000002", "en", "slow answer", MessageKind.STAFF));
+
+        dispatcher.dispatchDue();
+        assertEquals(1, fake.received().size(), "one call, not retried");
+        fake.reset();
+        for (int round = 0; round < 3; round++) {
+            clock.advance(Duration.ofHours(2)); // past any requeue backoff and open circuit breaker
+            dispatcher.dispatchDue();
+        }
+
+        OutboxMessage message = only("slow:1");
+        assertEquals(OutboxStatus.FAILED, message.status());
+        assertEquals(1, message.attempts());
+        assertTrue(message.lastError().startsWith("AT gave no answer within 5 s; not sent again"), message.lastError());
+        assertEquals(0, fake.received().size(), "no call after the one left unanswered");
     }
 
     @Test

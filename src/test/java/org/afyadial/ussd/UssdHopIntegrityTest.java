@@ -21,10 +21,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -196,5 +198,40 @@ class UssdHopIntegrityTest {
 
     private Document session(String id) {
         return store.collection(SessionStore.SESSIONS).find(Filters.eq("_id", id)).first();
+    }
+
+    /**
+     * A text no USSD session can gather (over 4,096 characters, or over 200 inputs) is answered with an END and
+     * neither read nor stored, whether it opens a session or comes in one; the longest texts within the bounds are read.
+     */
+    @ParameterizedTest(name = "{0} inputs of {1} characters: {2}")
+    @CsvSource({
+            "1,   4097, refused",
+            "2,   3000, refused",
+            "201, 1,    refused",
+            "1,   4096, read",
+            "200, 1,    read"})
+    void aTextLongerThanAUssdSessionHoldsIsRefusedUnreadAndNotStored(int inputs, int length, String outcome) {
+        String text = String.join("*", Collections.nCopies(inputs, "9".repeat(length)));
+        String refused = "END Sorry, we could not read this request. Please dial again.";
+        UssdPhone phone = new UssdPhone(http, "+2547451%05d".formatted(PHONES.incrementAndGet()));
+
+        String opening = phone.post(UssdPhone.form("ATUid_long_" + PHONES.get(), phone.phone(), text));
+        long phones = store.collection(SessionStore.PHONES).countDocuments(Filters.eq("_id", phone.phone()));
+        phone.dial();
+        String inSession = phone.post(UssdPhone.form(phone.sessionId(), phone.phone(), text));
+        Document session = store.collection(SessionStore.SESSIONS).find(Filters.eq("_id", phone.sessionId())).first();
+
+        if (outcome.equals("refused")) {
+            assertEquals(refused, opening);
+            assertEquals(0, phones, "the opening hop stored nothing for the phone");
+            assertEquals(0, store.collection(SessionStore.SESSIONS).countDocuments(Filters.eq("_id", "ATUid_long_" + PHONES.get())));
+            assertEquals(refused, inSession);
+            assertEquals(1, session.getInteger("hops"), "the session did not read it");
+        } else {
+            assertFalse(opening.equals(refused) || inSession.equals(refused), opening + " / " + inSession);
+            assertEquals(1, phones);
+            assertEquals(2, session.getInteger("hops"));
+        }
     }
 }
