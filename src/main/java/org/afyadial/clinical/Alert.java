@@ -15,9 +15,9 @@ import java.util.Map;
 public record Alert(int item, String drug, String rule, Severity severity, String explanation, Map<String, String> screen,
                     String source) {
 
-    /** The short explanation in the language, or the full one in English when there is none in it. */
+    /** The short explanation in the language, or the full one in English for a language the rules are not written in. */
     String screen(String language) {
-        return screen == null ? explanation : screen.getOrDefault(language, explanation);
+        return screen.getOrDefault(language, explanation);
     }
 
     boolean blocks() {

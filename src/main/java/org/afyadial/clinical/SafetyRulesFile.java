@@ -1,11 +1,10 @@
 package org.afyadial.clinical;
 
+import org.afyadial.patients.Language;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
-
-import org.afyadial.patients.Language;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
