@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import jakarta.inject.Singleton;
 import org.afyadial.patients.ImportedPatients;
+import org.afyadial.store.Durability;
 import org.afyadial.system.ClinicSettings;
 import org.bson.Document;
 
@@ -112,7 +113,7 @@ class DatasetImporter {
                 }
                 batch.keySet().removeAll(known);
                 tally.duplicates += known.size();
-                tally.imported += dryRun ? batch.size() : write();
+                tally.imported += dryRun ? batch.size() : Durability.together(this::write);
                 batch.clear();
             }
             listener.progress(tally.summary());

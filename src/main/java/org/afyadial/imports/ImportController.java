@@ -6,7 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.multipart.StreamingFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -44,10 +45,18 @@ class ImportController {
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "Import a healthcare dataset CSV",
             description = "Multipart part \"file\". Runs in the background: GET /api/v1/imports/{id} reports its progress and result.")
-    ImportStarted upload(CompletedFileUpload file) throws IOException {
+    ImportStarted upload(StreamingFileUpload file) throws IOException {
+        // copied as it arrives, never held whole in memory: the file may be tens of MB (IMPORT_MAX_BYTES)
         Path copy = Files.createTempFile("afyadial-import-", ".csv");
-        try (InputStream in = file.getInputStream()) {
+        try (InputStream in = file.asInputStream()) {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.delete(copy);
+            // a body past IMPORT_MAX_BYTES ends the stream with this cause: answered 413 by UploadTooLarge
+            if (e.getCause() instanceof ContentLengthExceededException tooLarge) {
+                throw tooLarge;
+            }
+            throw e;
         }
         String id = jobs.start(copy);
         audit.record("import.start", "import", id, null);

@@ -24,9 +24,10 @@ import java.util.Optional;
  * field, before any code can pass it to the store. Only {@code /api/**} bodies are read here; the
  * Africa's Talking webhooks are not slowed by it. Objects sent where a scalar is expected are
  * refused by the typed request records themselves. The path pattern is a regular expression for the reason
- * given on {@code AtWebhookGuard}: every USSD hop is a POST, so this filter's pattern is tried on each.
+ * given on {@code AtWebhookGuard}: every USSD hop is a POST, so this filter's pattern is tried on each. The CSV
+ * upload of {@code POST /api/v1/imports} is left out: it is no JSON, and binding it here would hold it whole in memory.
  */
-@ServerFilter(value = "/api(/.*)?", patternStyle = FilterPatternStyle.REGEX,
+@ServerFilter(value = "/api(?!/v1/imports/?$)(/.*)?", patternStyle = FilterPatternStyle.REGEX,
         methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 class OperatorKeyGuard {
 

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 class ImportApiTest {
@@ -63,6 +64,21 @@ class ImportApiTest {
         Map<?, ?> second = (Map<?, ?>) http.toBlocking().retrieve(HttpRequest.GET("/api/v1/imports/" + again).bearerAuth(admin), Map.class).get("summary");
         assertEquals(List.of(0, 6), List.of(second.get("imported"), second.get("duplicates")));
         assertEquals(4, store.collection("admissions").countDocuments());
+    }
+
+    @Test
+    void aFileOfMoreThanOneMegabyteIsUploadedAndReadToItsEnd() throws Exception {
+        String admin = staff.bearer("importer", Role.ADMIN);
+        byte[] csv = ImportFiles.oneRowRepeated(12_000);
+        assertTrue(csv.length > 1024 * 1024, "the upload is above 1 MB");
+
+        String id = upload(csv, admin);
+        assertEquals(id, finished.ids.poll(60, TimeUnit.SECONDS));
+
+        Map<?, ?> result = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/imports/" + id).bearerAuth(admin), Map.class);
+        assertEquals("DONE", result.get("status"));
+        Map<?, ?> summary = (Map<?, ?>) result.get("summary");
+        assertEquals(List.of(12_000, 1, 11_999), List.of(summary.get("read"), summary.get("imported"), summary.get("duplicates")));
     }
 
     @Test
