@@ -89,12 +89,17 @@ class Payments {
                 throw e;
             }
             Bson stored = and(eq("provider", result.provider().name()), eq("transactionId", transactionKey(result)));
-            if (result.receiptCode() != null) {
-                // the first word on it may have come without the receipt (Daraja's STK query), a later one with it
-                payments.updateOne(and(stored, eq("receiptCode", null)), set("receiptCode", result.receiptCode()));
-            }
             return Payment.of(payments.find(stored).first());
         }
+    }
+
+    /**
+     * Adds the code the payer sees to a payment first told without it (Daraja's STK query gives none); empty when
+     * it had one already.
+     */
+    Optional<Payment> attachReceipt(String id, String receiptCode, Instant now) {
+        return Optional.ofNullable(payments.findOneAndUpdate(and(eq("_id", id), eq("receiptCode", null)),
+                combine(set("receiptCode", receiptCode), set("updatedAt", Date.from(now))), RETURN_AFTER)).map(Payment::of);
     }
 
     /** Whether what the payment did is decided. */
