@@ -56,10 +56,43 @@ public class PaymentLedger {
         Instant now = clock.instant();
         Payments.Recorded recorded = payments.insertOnce(result, now);
         Payment payment = recorded.payment();
-        if (recorded.settled()) {
-            return payment;
+        if (result.receiptCode() != null && payment.receiptCode() != null && !payment.receiptCode().equals(result.receiptCode())) {
+            // another transaction told under the same id (paybill money taken for a push's): kept as its own
+            LOG.warn("Payment {} of {} has receipt {}, another word on it {}: recorded apart", payment.id(),
+                    result.provider(), payment.receiptCode(), result.receiptCode());
+            return recordNow(result.underReceipt());
         }
+        Optional<Payment> learnt = receiptLearnt(payment, result, now);
+        if (recorded.settled()) {
+            learnt.filter(Payment::applied).ifPresent(this::receiptNowKnown);
+            return learnt.orElse(payment);
+        }
+        payment = learnt.orElse(payment);
         return result.succeeded() ? settleSuccess(payment, result, now) : settleFailure(payment, result, now);
+    }
+
+    /** The payment with the receipt this word brings, when it was first told without one. */
+    private Optional<Payment> receiptLearnt(Payment payment, PaymentResult result, Instant now) {
+        if (result.receiptCode() == null || payment.receiptCode() != null) {
+            return Optional.empty();
+        }
+        Optional<Payment> learnt = payments.attachReceipt(payment.id(), result.receiptCode(), now);
+        learnt.filter(p -> p.requestId() != null)
+                .ifPresent(p -> requests.noteReceipt(p.provider(), p.requestId(), result.receiptCode()));
+        return learnt;
+    }
+
+    /** The receipt SMS that waited for the code the payer sees (see {@link #receiptToFollow}). */
+    private void receiptNowKnown(Payment payment) {
+        bills.find(payment.billId()).ifPresent(bill -> texts.receipt(payment, bill));
+    }
+
+    /**
+     * Whether the patient's receipt waits for the code they see in their own M-Pesa SMS: Daraja's STK query tells a
+     * success without the receipt, which the STK callback or the paybill's C2B confirmation brings later.
+     */
+    private static boolean receiptToFollow(Payment payment) {
+        return payment.provider() == Provider.MPESA && payment.receiptCode() == null;
     }
 
     /** What became of money waiting in reconciliation that someone matched to a bill. */
@@ -118,7 +151,7 @@ public class PaymentLedger {
 
     private Payment settleSuccess(Payment payment, PaymentResult result, Instant now) {
         Optional<PushRequest> before = result.requestId() == null ? Optional.empty()
-                : requests.succeeded(result.provider(), result.requestId());
+                : requests.succeeded(result.provider(), result.requestId(), result.receiptCode());
         boolean late = before.map(r -> r.status() == PushRequests.Status.FAILED || r.status() == PushRequests.Status.TIMED_OUT).orElse(false);
         Optional<Bill> bill = before.map(PushRequest::billId).or(() -> billNamedBy(result)).flatMap(bills::find);
         if (bill.isEmpty()) {
@@ -150,7 +183,9 @@ public class PaymentLedger {
             texts.inReview(payment, bill);
             return settled(payment, bill.id(), false, Review.OVERPAID, now);
         }
-        texts.receipt(payment, changed.get());
+        if (!receiptToFollow(payment)) {
+            texts.receipt(payment, changed.get());
+        }
         return settled(payment, bill.id(), true, late, now);
     }
 

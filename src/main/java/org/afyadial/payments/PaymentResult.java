@@ -20,4 +20,9 @@ public record PaymentResult(Provider provider, String transactionId, @Nullable S
     public boolean succeeded() {
         return failure == null;
     }
+
+    /** The same word, told of the transaction its receipt names rather than the one its id named. */
+    PaymentResult underReceipt() {
+        return new PaymentResult(provider, receiptCode, requestId, billReference, payerPhone, amount, currency, receiptCode, failure);
+    }
 }

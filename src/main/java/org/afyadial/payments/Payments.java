@@ -98,12 +98,16 @@ class Payments {
             return new Recorded(Payment.of(fields.append("provider", result.provider().name())
                     .append("transactionId", transactionKey(result))), false);
         }
-        if (result.receiptCode() != null && before.getString("receiptCode") == null) {
-            // the first word on it may have come without the receipt (Daraja's STK query), a later one with it
-            payments.updateOne(and(stored, eq("receiptCode", null)), set("receiptCode", result.receiptCode()));
-            before.put("receiptCode", result.receiptCode());
-        }
         return new Recorded(Payment.of(before), before.getBoolean("settled", false));
+    }
+
+    /**
+     * Adds the code the payer sees to a payment first told without it (Daraja's STK query gives none); empty when
+     * it had one already.
+     */
+    Optional<Payment> attachReceipt(String id, String receiptCode, Instant now) {
+        return Optional.ofNullable(payments.findOneAndUpdate(and(eq("_id", id), eq("receiptCode", null)),
+                combine(set("receiptCode", receiptCode), set("updatedAt", Date.from(now))), RETURN_AFTER)).map(Payment::of);
     }
 
     /** Records what the payment did, unless another delivery recorded it first; empty then. */

@@ -23,12 +23,14 @@ public class PushPayments {
     private final Bills bills;
     private final PushRequests requests;
     private final ProviderChoice providers;
+    private final PaymentSettings settings;
     private final Clock clock;
 
-    PushPayments(Bills bills, PushRequests requests, ProviderChoice providers, Clock clock) {
+    PushPayments(Bills bills, PushRequests requests, ProviderChoice providers, PaymentSettings settings, Clock clock) {
         this.bills = bills;
         this.requests = requests;
         this.providers = providers;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -66,6 +68,20 @@ public class PushPayments {
             requests.failed(provider.get().id(), request.providerRequestId(), Failure.REFUSED);
             return Started.REFUSED;
         }
+    }
+
+    /**
+     * The push request that money a payer sent with this receipt, naming a bill and an amount, answers: for a
+     * provider that also tells push payments as paybill money (Daraja's C2B confirmation follows an STK payment on
+     * the same paybill). Its provider id, so the adapter records the money under it, as one transaction whatever
+     * told it first; empty for money of its own, or for a request made longer than {@code PAYMENT_PENDING_TIMEOUT}
+     * ago that has no receipt yet.
+     */
+    public Optional<String> requestPaidBy(Provider provider, String billReference, long amount, String receiptCode) {
+        return bills.byReference(PaymentLedger.normalizeCode(billReference))
+                .flatMap(bill -> requests.claimReceipt(provider, bill.id(), amount, receiptCode,
+                        clock.instant().minus(settings.pendingTimeout())))
+                .map(PushRequests.PushRequest::providerRequestId);
     }
 
     /**

@@ -6,12 +6,14 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.afyadial.store.CollectionIndexes;
 import org.afyadial.store.Store;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 import java.time.Duration;
@@ -23,6 +25,8 @@ import java.util.Optional;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
@@ -82,7 +86,8 @@ class PushRequests {
         public List<IndexModel> indexes() {
             return List.of(
                     new IndexModel(Indexes.ascending("provider", "providerRequestId"), new IndexOptions().unique(true).sparse(true).name("by_provider_request")),
-                    new IndexModel(Indexes.ascending("status", "createdAt"), new IndexOptions().name("pending")));
+                    new IndexModel(Indexes.ascending("status", "createdAt"), new IndexOptions().name("pending")),
+                    new IndexModel(Indexes.ascending("billId"), new IndexOptions().name("by_bill")));
         }
     }
 
@@ -107,10 +112,36 @@ class PushRequests {
         requests.updateOne(eq("_id", id), set("providerRequestId", providerRequestId));
     }
 
-    /** Marks the request succeeded; answers it as it was before, to tell a late success. */
-    Optional<PushRequest> succeeded(Provider provider, String providerRequestId) {
-        return Optional.ofNullable(requests.findOneAndUpdate(byProvider(provider, providerRequestId),
-                set("status", Status.SUCCEEDED.name()), RETURN_BEFORE)).map(PushRequest::of);
+    /**
+     * Marks the request succeeded, with the code the payer sees when the answer gives it; answers it as it was
+     * before, to tell a late success.
+     */
+    Optional<PushRequest> succeeded(Provider provider, String providerRequestId, @Nullable String receiptCode) {
+        Bson change = receiptCode == null ? set("status", Status.SUCCEEDED.name())
+                : combine(set("status", Status.SUCCEEDED.name()), set("receiptCode", receiptCode));
+        return Optional.ofNullable(requests.findOneAndUpdate(byProvider(provider, providerRequestId), change, RETURN_BEFORE))
+                .map(PushRequest::of);
+    }
+
+    /** Keeps the code the payer sees with a request whose success was told without it. */
+    void noteReceipt(Provider provider, String providerRequestId, String receiptCode) {
+        requests.updateOne(and(byProvider(provider, providerRequestId), eq("receiptCode", null)), set("receiptCode", receiptCode));
+    }
+
+    /**
+     * The push request that money with this receipt, naming this bill and amount, answers: the request that already
+     * carries the receipt, or else one made since {@code sentSince} that has none and may have moved money, which
+     * takes it. One conditional update, so a receipt answers one request and a request one receipt; empty when no
+     * request fits (money of its own).
+     */
+    Optional<PushRequest> claimReceipt(Provider provider, String billId, long amount, String receiptCode, Instant sentSince) {
+        Bson mayTakeIt = and(eq("receiptCode", null), gte("createdAt", Date.from(sentSince)),
+                in("status", Status.PENDING.name(), Status.SUCCEEDED.name(), Status.TIMED_OUT.name()));
+        Bson filter = and(eq("provider", provider.name()), eq("billId", billId), eq("amount", amount),
+                or(eq("receiptCode", receiptCode), mayTakeIt));
+        return Optional.ofNullable(requests.findOneAndUpdate(filter, set("receiptCode", receiptCode),
+                new FindOneAndUpdateOptions().sort(Sorts.descending("receiptCode", "createdAt")).returnDocument(ReturnDocument.AFTER)))
+                .map(PushRequest::of);
     }
 
     /** Ends a pending request with a failure; empty when it had already ended (or is unknown). */
@@ -166,11 +197,11 @@ class PushRequests {
                 set("checkLeaseUntil", Date.from(now.plus(lease))), RETURN_AFTER)).map(PushRequest::of);
     }
 
-    private static org.bson.conversions.Bson checkLeaseFree(Instant now) {
+    private static Bson checkLeaseFree(Instant now) {
         return or(eq("checkLeaseUntil", null), lte("checkLeaseUntil", Date.from(now)));
     }
 
-    private static org.bson.conversions.Bson byProvider(Provider provider, String providerRequestId) {
+    private static Bson byProvider(Provider provider, String providerRequestId) {
         return and(eq("provider", provider.name()), eq("providerRequestId", providerRequestId));
     }
 }

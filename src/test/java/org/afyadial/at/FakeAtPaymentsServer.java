@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,9 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for AT's mobile checkout on 127.0.0.1 and a random port: answers {@code PendingConfirmation}
- * with a fresh {@code ATPid_} transaction id, or what the test asks for next (an HTTP status and body, or nothing
- * until it closes). It records every request's {@code apiKey} header and JSON body.
+ * A local stand-in for AT's payments API on 127.0.0.1 and a random port. The mobile checkout answers
+ * {@code PendingConfirmation} with a fresh {@code ATPid_} transaction id; the find query answers a transaction the
+ * test {@link #settle}d as AT's documentation shows it ({@code {status: Success, data: {...}}}), any other with
+ * AT's "not found" error. Either answers instead what the test asks for next (an HTTP status and body, or nothing
+ * until it closes). It records every request's {@code apiKey} header and JSON body or query string.
  */
 final class FakeAtPaymentsServer implements AutoCloseable {
 
@@ -31,6 +35,9 @@ final class FakeAtPaymentsServer implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Answer> next = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Received> finds = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Answer> nextFind = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> settled = new ConcurrentHashMap<>();
     private final AtomicInteger transactions = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -41,6 +48,7 @@ final class FakeAtPaymentsServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/mobile/checkout/request", this::handle);
+        server.createContext("/query/transaction/find", this::find);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -61,21 +69,57 @@ final class FakeAtPaymentsServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The find queries received, their query string as the body. */
+    List<Received> finds() {
+        return List.copyOf(finds);
+    }
+
+    void answerNextFind(int status, String body) {
+        nextFind.add(new Answer(status, body, false));
+    }
+
+    void hangNextFind() {
+        nextFind.add(new Answer(0, "", true));
+    }
+
+    /** How the find query tells this transaction from now on: {@code Success} or {@code Failed}, for {@code value}. */
+    void settle(String transactionId, String status, String value, String providerRefId) {
+        settled.put(transactionId, """
+                {"requestMetadata":{},"sourceType":"PhoneNumber","source":"+254733100001","provider":"Mpesa",
+                "destinationType":"Wallet","description":"The service request is processed successfully.","providerChannel":"525900",
+                "transactionFee":"KES 1.0000","providerRefId":"%s","providerMetadata":{},"status":"%s","productName":"AfyaDial Clinic",
+                "category":"MobileCheckout","transactionDate":"20.11.2026 09:15:00","destination":"PaymentWallet","value":"%s",
+                "transactionId":"%s","creationTime":"2026-11-20 09:14:40"}""".formatted(providerRefId, status, value, transactionId));
+    }
+
     void reset() {
         received.clear();
         next.clear();
+        finds.clear();
+        nextFind.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        received.add(new Received(exchange.getRequestHeaders().getFirst("apiKey"),
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        Answer answer = next.poll();
+        respond(exchange, answer != null ? answer : new Answer(201, """
+                {"description":"Waiting for user input","providerChannel":"525900","status":"PendingConfirmation","transactionId":"ATPid_%d"}"""
+                .formatted(transactions.incrementAndGet()), false));
+    }
+
+    private void find(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        finds.add(new Received(exchange.getRequestHeaders().getFirst("apiKey"), query));
+        Answer answer = nextFind.poll();
+        String data = settled.get(query.replaceFirst(".*transactionId=([^&]*).*", "$1"));
+        respond(exchange, answer != null ? answer : new Answer(200, data == null
+                ? "{\"status\":\"Failed\",\"errorMessage\":\"Could not find transaction\"}"
+                : "{\"status\":\"Success\",\"data\":" + data + "}", false));
+    }
+
+    private void respond(HttpExchange exchange, Answer answer) throws IOException {
         try (exchange) {
-            received.add(new Received(exchange.getRequestHeaders().getFirst("apiKey"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            Answer answer = next.poll();
-            if (answer == null) {
-                answer = new Answer(201, """
-                        {"description":"Waiting for user input","providerChannel":"525900","status":"PendingConfirmation","transactionId":"ATPid_%d"}"""
-                        .formatted(transactions.incrementAndGet()), false);
-            }
             if (answer.hang()) {
                 closing.await();
                 return;

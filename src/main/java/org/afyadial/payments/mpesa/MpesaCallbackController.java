@@ -17,6 +17,7 @@ import org.afyadial.payments.Money;
 import org.afyadial.payments.PaymentLedger;
 import org.afyadial.payments.PaymentResult;
 import org.afyadial.payments.Provider;
+import org.afyadial.payments.PushPayments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +54,12 @@ class MpesaCallbackController {
 
     private final PaymentLedger ledger;
     private final BillService bills;
+    private final PushPayments pushes;
 
-    MpesaCallbackController(PaymentLedger ledger, BillService bills) {
+    MpesaCallbackController(PaymentLedger ledger, BillService bills, PushPayments pushes) {
         this.ledger = ledger;
         this.bills = bills;
+        this.pushes = pushes;
     }
 
     @Post(uri = "/stk/callback", consumes = MediaType.APPLICATION_JSON)
@@ -95,7 +98,11 @@ class MpesaCallbackController {
         return amount == null || amount.signum() <= 0 ? INVALID_AMOUNT : ACCEPTED;
     }
 
-    /** The money has moved: recorded whether it names a bill or not. */
+    /**
+     * The money has moved: recorded whether it names a bill or not. Safaricom confirms STK payments on the paybill
+     * this way too: money for a bill and amount one of our STK pushes asked for is that push's transaction, recorded
+     * under its CheckoutRequestID, so the STK callback, the STK query and this confirmation count it once in any order.
+     */
     @Post(uri = "/c2b/confirmation", consumes = MediaType.APPLICATION_JSON)
     Answer confirm(@Body Map<String, Object> body) {
         String transId = text(body.get("TransID"));
@@ -104,8 +111,12 @@ class MpesaCallbackController {
             LOG.warn("C2B confirmation without TransID or TransAmount: ignored");
             return ACCEPTED;
         }
-        ledger.record(new PaymentResult(Provider.MPESA, transId, null, text(body.get("BillRefNumber")), phone(body.get("MSISDN")),
-                Money.minorUnits(amount, CURRENCY), CURRENCY, transId, null));
+        String reference = text(body.get("BillRefNumber"));
+        long minorUnits = Money.minorUnits(amount, CURRENCY);
+        String payer = phone(body.get("MSISDN"));
+        Optional<String> push = reference == null ? Optional.empty() : pushes.requestPaidBy(Provider.MPESA, reference, minorUnits, transId);
+        ledger.record(push.map(checkoutRequestId -> StkResults.paid(checkoutRequestId, minorUnits, transId, payer))
+                .orElseGet(() -> new PaymentResult(Provider.MPESA, transId, null, reference, payer, minorUnits, CURRENCY, transId, null)));
         return ACCEPTED;
     }
 

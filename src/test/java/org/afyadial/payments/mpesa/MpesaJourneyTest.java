@@ -1,5 +1,7 @@
 package org.afyadial.payments.mpesa;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -13,6 +15,7 @@ import org.afyadial.patients.Patient;
 import org.afyadial.payments.Bill;
 import org.afyadial.payments.BillService;
 import org.afyadial.payments.BillStatus;
+import org.afyadial.payments.Money;
 import org.afyadial.payments.PaymentLedger;
 import org.afyadial.payments.PaymentSmsSent;
 import org.afyadial.store.Store;
@@ -21,16 +24,21 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,6 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MpesaJourneyTest implements TestPropertyProvider {
+
+    private static final AtomicInteger PATIENTS = new AtomicInteger();
 
     private final FakeDaraja daraja = new FakeDaraja();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T06:00:00Z"));
@@ -136,6 +146,83 @@ class MpesaJourneyTest implements TestPropertyProvider {
         assertEquals(BillStatus.UNPAID, bills.get(bill.id()).status());
         List<String> texts = PaymentSmsSent.to(store, patient.id());
         assertTrue(texts.getFirst().contains("was cancelled"), texts.toString());
+    }
+
+    /** The three ways Daraja tells of an STK payment on the clinic's paybill. */
+    enum Word { CALLBACK, QUERY, C2B }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "CALLBACK C2B", "C2B CALLBACK", "QUERY C2B", "C2B QUERY", "QUERY CALLBACK", "CALLBACK QUERY",
+            "CALLBACK QUERY C2B", "CALLBACK C2B QUERY", "QUERY CALLBACK C2B", "QUERY C2B CALLBACK", "C2B CALLBACK QUERY",
+            "C2B QUERY CALLBACK"})
+    void oneStkPaymentIsOnePaymentWhateverToldOfItAndInWhateverOrder(String order) {
+        Patient patient = clinic.patient("Daudi", "+2547110004%02d".formatted(PATIENTS.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
+        String checkout = payNow(patient);
+        String receipt = "QKJ%07dX".formatted(PATIENTS.get());
+
+        for (String word : order.split(" ")) {
+            tell(Word.valueOf(word), checkout, receipt, bill);
+        }
+
+        List<Document> payments = paymentsFor(bill);
+        assertEquals(1, payments.size(), "one payment: " + payments);
+        assertEquals(receipt, payments.getFirst().getString("receiptCode"));
+        assertEquals(80_000L, payments.getFirst().getLong("amount"));
+        assertNull(payments.getFirst().getString("review"), "nothing held for review");
+        assertEquals(BillStatus.PAID, bills.get(bill.id()).status());
+        assertEquals(1, bills.get(bill.id()).version(), "the bill changed once");
+        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().contains("received KES 800 for bill " + bill.reference() + ", code " + receipt), texts.getFirst());
+    }
+
+    @Test
+    void paybillMoneyOfItsOwnForABillAPushPaidIsKeptApartForReview() {
+        Patient patient = clinic.patient("Esther", "+2547110004%02d".formatted(PATIENTS.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Lab", 30_000L)));
+        String checkout = payNow(patient);
+
+        tell(Word.CALLBACK, checkout, "QKA1111111", bill);
+        tell(Word.C2B, checkout, "QKB2222222", bill);
+
+        List<Document> payments = paymentsFor(bill);
+        assertEquals(2, payments.size(), payments.toString());
+        Document second = payments.stream().filter(p -> "QKB2222222".equals(p.getString("receiptCode"))).findFirst().orElseThrow();
+        assertEquals("OVERPAID", second.getString("review"));
+        assertEquals(BillStatus.PAID, bills.get(bill.id()).status());
+    }
+
+    @Test
+    void whenPaybillMoneyOfItsOwnCameBetweenTheQueryAndTheCallbackBothAreKept() {
+        Patient patient = clinic.patient("Faith", "+2547110004%02d".formatted(PATIENTS.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Lab", 30_000L)));
+        String checkout = payNow(patient);
+
+        tell(Word.QUERY, checkout, null, bill);
+        tell(Word.C2B, checkout, "QKC3333333", bill);
+        tell(Word.CALLBACK, checkout, "QKD4444444", bill);
+
+        List<Document> payments = paymentsFor(bill);
+        assertEquals(2, payments.size(), "the push's money and the paybill's: " + payments);
+        assertEquals(List.of("OVERPAID"), payments.stream().map(p -> p.getString("review")).filter(Objects::nonNull).toList());
+        assertEquals(60_000L, payments.stream().mapToLong(p -> p.getLong("amount")).sum());
+    }
+
+    private void tell(Word word, String checkout, String receipt, Bill bill) {
+        switch (word) {
+            case CALLBACK -> assertEquals(200, daraja.callBack(server.getURI(), 0, receipt));
+            case QUERY -> {
+                daraja.resultOf(checkout, 0);
+                ledger.record(mpesa.check(checkout).orElseThrow());
+            }
+            case C2B -> assertEquals(200, http.toBlocking().exchange(HttpRequest.POST("/mpesa/c2b/confirmation?token=s3cret", """
+                    {"TransactionType":"Pay Bill Online","TransID":"%s","TransTime":"20261120091500","TransAmount":"%s",
+                    "BusinessShortCode":"174379","BillRefNumber":"%s","InvoiceNumber":"","OrgAccountBalance":"","ThirdPartyTransID":"",
+                    "MSISDN":"254711000999","FirstName":"Daudi"}""".formatted(receipt, Money.major(bill.amountDue(), "KES"),
+                    bill.reference())).contentType(MediaType.APPLICATION_JSON_TYPE)).code());
+        }
     }
 
     /** Pay now on the first bill; answers the CheckoutRequestID Daraja gave the push. */
