@@ -7,6 +7,8 @@ import org.afyadial.audit.AuditTrail;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientService;
 import org.afyadial.sms.MedicationReminders;
+import org.afyadial.sms.MessageKind;
+import org.afyadial.sms.SmsPreferences;
 import org.afyadial.staff.StaffOnPhone;
 import org.afyadial.store.DuplicateKey;
 import org.afyadial.system.ProblemException;
@@ -59,18 +61,20 @@ class Prescriptions {
     private final MedicationSafety safety;
     private final Dispensings dispensings;
     private final MedicationReminders reminders;
+    private final SmsPreferences preferences;
     private final AuditTrail audit;
     private final Clock clock;
 
     Prescriptions(PrescriptionRepository repository, ClinicalProfiles profiles, PatientService patients,
-                  MedicationSafety safety, Dispensings dispensings, MedicationReminders reminders, AuditTrail audit,
-                  Clock clock) {
+                  MedicationSafety safety, Dispensings dispensings, MedicationReminders reminders, SmsPreferences preferences,
+                  AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.profiles = profiles;
         this.patients = patients;
         this.safety = safety;
         this.dispensings = dispensings;
         this.reminders = reminders;
+        this.preferences = preferences;
         this.audit = audit;
         this.clock = clock;
     }
@@ -96,7 +100,7 @@ class Prescriptions {
 
     /** A reminder schedule per item taken up to four times a day, for a patient who takes SMS. */
     private void remind(Patient patient, List<PrescriptionItem> items, String doctor) {
-        if (!patient.smsOptIn()) {
+        if (!preferences.wants(patient, MessageKind.MEDICATION_REMINDER)) {
             return;
         }
         items.stream().filter(item -> REMINDER_TIMES.containsKey(item.timesPerDay())).forEach(item ->

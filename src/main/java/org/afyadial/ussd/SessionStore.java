@@ -159,9 +159,10 @@ class SessionStore {
      * it replaces and any lock. The expiry only ever moves later, so a lock outlives the sessions that follow it.
      */
     PhoneBefore replaceLastSession(String phone, String sessionId, Instant expiresAt) {
-        // Not forced to disk (every dial would wait for the disk): losing it in a crash only makes a hop of this session
-        // after the restart replay its text as a dialled shortcut would, and an input that changed records on the way
-        // made a durable write, which took this one to disk with it. The lock it reads is set by forced writes.
+        // Not forced to disk (every dial would wait for the disk): losing it in a crash only makes a hop of this
+        // USSD session after the restart replay its text as a dialled shortcut would, and an input that changed
+        // records on the way made a durable write, which took this one to disk with it. The lock it reads is set by
+        // forced writes.
         Document before = Durability.unforced(() -> phones.findOneAndUpdate(Filters.eq("_id", phone),
                 Updates.combine(Updates.set(LAST_SESSION_ID, sessionId), Updates.max(EXPIRES_AT, Date.from(expiresAt))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE)));

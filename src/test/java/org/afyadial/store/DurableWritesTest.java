@@ -113,7 +113,7 @@ class DurableWritesTest {
 
             Durability.together(() -> Durability.unforced(() -> writes.run("findAndModify",
                     new de.bwaldvogel.mongo.bson.Document("findAndModify", "phones"), () -> {
-                        phones.put("+254700000001", "last session");
+                        phones.put("+254700000001", "latest dial");
                         return new de.bwaldvogel.mongo.bson.Document("ok", 1.0);
                     })));
             assertEquals(0, writes.forcedCommits(), "an unforced write, also inside an operation, waits for no commit");
@@ -125,7 +125,7 @@ class DurableWritesTest {
             assertEquals(1, writes.forcedCommits());
             Path crashed = Files.copy(dir.resolve("store.mv"), dir.resolve("crashed.mv"), StandardCopyOption.REPLACE_EXISTING);
             try (MVStore file = new MVStore.Builder().fileName(crashed.toString()).open()) {
-                assertEquals("last session", file.<String, String>openMap("phones").get("+254700000001"),
+                assertEquals("latest dial", file.<String, String>openMap("phones").get("+254700000001"),
                         "the forced commit of a later write took the unforced one to disk");
             }
         }
