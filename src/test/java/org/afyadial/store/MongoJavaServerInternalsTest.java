@@ -113,7 +113,7 @@ class MongoJavaServerInternalsTest {
 
     /**
      * With that lock an {@code $inc} through findOneAndUpdate hands each value once, as on MongoDB: {@link Counters}'
-     * second collection is no longer needed against the embedded server handing a value twice.
+     * single counter document relies on it.
      */
     @Test
     void concurrentIncrementsOfOneCounterEachGetTheirOwnValue() {
