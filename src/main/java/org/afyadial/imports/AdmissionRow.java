@@ -2,6 +2,7 @@ package org.afyadial.imports;
 
 import org.afyadial.patients.ImportedPerson;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * One valid row of the dataset: a stay of a person in hospital. Its {@link #key()} is a hash of every normalised
- * field (name case repaired, spaces trimmed, the bill in minor units), the {@code _id} of its admission: identical
- * rows, in one file or in two runs, are stored once.
+ * field (name case repaired, spaces trimmed, the bill in minor units), unique among admissions: identical rows, in
+ * one file or in two runs, are stored once. The admission's {@code _id} is a fresh {@code ObjectId}, which grows
+ * with time, so the store's file appends admissions instead of inserting them all over its pages.
  */
 record AdmissionRow(
         ImportedPerson person,
@@ -51,9 +53,10 @@ record AdmissionRow(
     }
 
     /** The admission as a history entry of the patient; age and sex are copied so that statistics need no join. */
-    Document toDocument(String key, Instant importedAt) {
-        return new Document("_id", key)
-                .append("patientId", person.patientId())
+    Document toDocument(String key, String patientId, Instant importedAt) {
+        return new Document("_id", new ObjectId())
+                .append(Admissions.ROW_KEY, key)
+                .append("patientId", patientId)
                 .append("admittedAt", startOf(admitted))
                 .append("dischargedAt", startOf(discharged))
                 .append("condition", condition)

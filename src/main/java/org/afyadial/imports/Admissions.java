@@ -15,11 +15,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The imported admissions, patients' history entries, one document per distinct row ({@code _id} = the row key). */
+/** The imported admissions, patients' history entries, one document per distinct row (its key unique). */
 @Singleton
 class Admissions {
 
     static final String COLLECTION = "admissions";
+    static final String ROW_KEY = "rowKey";
 
     private final Store store;
 
@@ -30,8 +31,8 @@ class Admissions {
     /** The keys among these that are stored already. */
     Set<String> stored(Collection<String> keys) {
         Set<String> stored = new HashSet<>();
-        collection().find(Filters.in("_id", keys)).projection(Projections.include("_id"))
-                .forEach(d -> stored.add(d.getString("_id")));
+        collection().find(Filters.in(ROW_KEY, keys)).projection(Projections.include(ROW_KEY))
+                .forEach(d -> stored.add(d.getString(ROW_KEY)));
         return stored;
     }
 

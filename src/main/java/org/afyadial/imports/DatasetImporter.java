@@ -123,10 +123,11 @@ class DatasetImporter {
             if (batch.isEmpty()) {
                 return 0;
             }
-            tally.patientsCreated += patients.createMissing(batch.values().stream().map(AdmissionRow::person).toList());
+            ImportedPatients.Resolved persons = patients.resolve(batch.values().stream().map(AdmissionRow::person).toList());
+            tally.patientsCreated += persons.created();
             Instant now = clock.instant();
             List<Document> documents = new ArrayList<>(batch.size());
-            batch.forEach((key, row) -> documents.add(row.toDocument(key, now)));
+            batch.forEach((key, row) -> documents.add(row.toDocument(key, persons.patientIdOf(row.person()), now)));
             int inserted = admissions.insert(documents);
             tally.duplicates += documents.size() - inserted;
             return inserted;

@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the patients of an import in bulk: one look-up of the batch's ids, one block of identifiers, one insert.
+ * Creates the patients of an import in bulk: one look-up of the batch's persons, one block of identifiers, one insert.
  * They have no phone (staff link one later), no PIN, and SMS off; the import is audited as a whole by its caller.
  */
 @Singleton
 public class ImportedPatients {
+
+    static final String IMPORT_KEY = "importKey";
+    private static final String COLLECTION = "patients";
 
     private final Store store;
     private final Counters counters;
@@ -37,33 +40,33 @@ public class ImportedPatients {
         this.clock = clock;
     }
 
-    /** The persons not stored yet, by patient id; nothing is written. */
-    public Map<String, ImportedPerson> missing(Collection<ImportedPerson> persons) {
-        Map<String, ImportedPerson> byId = new LinkedHashMap<>();
-        persons.forEach(p -> byId.putIfAbsent(p.patientId(), p));
-        List<ObjectId> ids = byId.keySet().stream().map(ObjectId::new).toList();
-        store.collection("patients").find(Filters.in("_id", ids)).projection(Projections.include("_id"))
-                .forEach(d -> byId.remove(d.getObjectId("_id").toHexString()));
-        return byId;
-    }
-
-    /** Creates the persons not stored yet; returns how many were created. */
-    public int createMissing(Collection<ImportedPerson> persons) {
-        Map<String, ImportedPerson> missing = missing(persons);
-        if (missing.isEmpty()) {
-            return 0;
+    /** The patients of these persons, by import key: those stored already, and the others created now. */
+    public Resolved resolve(Collection<ImportedPerson> persons) {
+        Map<String, ImportedPerson> byKey = new LinkedHashMap<>();
+        persons.forEach(p -> byKey.putIfAbsent(p.importKey(), p));
+        Map<String, String> ids = stored(byKey.keySet());
+        byKey.keySet().removeAll(ids.keySet());
+        if (byKey.isEmpty()) {
+            return new Resolved(ids, 0);
         }
-        long identifier = counters.nextBlock(PatientService.IDENTIFIER_COUNTER, missing.size());
+        long identifier = counters.nextBlock(PatientService.IDENTIFIER_COUNTER, byKey.size());
         Instant now = clock.instant();
-        List<Document> fresh = new ArrayList<>(missing.size());
-        for (Map.Entry<String, ImportedPerson> e : missing.entrySet()) {
+        List<Document> fresh = new ArrayList<>(byKey.size());
+        for (Map.Entry<String, ImportedPerson> e : byKey.entrySet()) {
             fresh.add(document(e.getKey(), PatientService.identifier(identifier++), e.getValue(), now));
         }
+        int created = insert(fresh);
+        // read back rather than taken from what was sent: another import may have stored some of them first
+        ids.putAll(stored(byKey.keySet()));
+        return new Resolved(ids, created);
+    }
+
+    /** Inserts the patients in one command; answers how many were new (theirs stand where another import was first). */
+    private int insert(List<Document> fresh) {
         try {
-            store.collection("patients").insertMany(fresh, new InsertManyOptions().ordered(false));
+            store.collection(COLLECTION).insertMany(fresh, new InsertManyOptions().ordered(false));
             return fresh.size();
         } catch (MongoBulkWriteException e) {
-            // another import of the same persons got there first: theirs stand
             if (!DuplicateKey.onlyDuplicates(e)) {
                 throw e;
             }
@@ -71,13 +74,30 @@ public class ImportedPatients {
         }
     }
 
+    /** The patient ids of the persons by their import key, and how many of them were created. */
+    public record Resolved(Map<String, String> patientIds, int created) {
+
+        public String patientIdOf(ImportedPerson person) {
+            return patientIds.get(person.importKey());
+        }
+    }
+
+    private Map<String, String> stored(Collection<String> importKeys) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        store.collection(COLLECTION).find(Filters.in(IMPORT_KEY, importKeys)).projection(Projections.include(IMPORT_KEY))
+                .forEach(d -> ids.put(d.getString(IMPORT_KEY), d.getObjectId("_id").toHexString()));
+        return ids;
+    }
+
     /**
-     * The patient as {@link Patient}'s mapping stores it (empty lists and nulls left out). Written as a document
-     * because the entity's codec draws a new id for every insert, and the id here is the person's.
+     * The patient as {@link Patient}'s mapping stores it (empty lists and nulls left out), with its import key.
+     * A fresh {@code ObjectId} grows with time: the store's files append new patients instead of inserting them
+     * all over its pages, as ids derived from the person did.
      */
-    private static Document document(String id, String identifier, ImportedPerson person, Instant now) {
+    private static Document document(String importKey, String identifier, ImportedPerson person, Instant now) {
         Date at = Date.from(now);
-        return new Document("_id", new ObjectId(id))
+        return new Document("_id", new ObjectId())
+                .append(IMPORT_KEY, importKey)
                 .append("identifier", identifier)
                 .append("firstName", person.firstName())
                 .append("lastName", person.lastName())

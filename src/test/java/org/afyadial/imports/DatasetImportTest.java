@@ -7,6 +7,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.afyadial.AllAtOnce;
 import org.afyadial.MovableClock;
 import org.afyadial.patients.Patient;
 import org.afyadial.patients.PatientService;
@@ -29,6 +30,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +124,18 @@ class DatasetImportTest {
 
         assertEquals(new ImportSummary(16, 0, 6, 10, FIRST_RUN.rejectedByReason(), 0), withSortedReasons(again));
         assertEquals(before, storedRecords());
+    }
+
+    @Test
+    void importsOfOneFileAtOnceStoreEachPersonAndStayOnceAndLinkEveryStayToItsPatient() {
+        List<ImportSummary> runs = AllAtOnce.run(8, () -> importer.run(sample(), false, listener(new ArrayList<>())));
+
+        assertEquals(3, runs.stream().mapToLong(ImportSummary::patientsCreated).sum());
+        assertEquals(4, runs.stream().mapToLong(ImportSummary::imported).sum());
+        Set<String> patientIds = store.collection("patients").find().map(p -> p.getObjectId("_id").toHexString()).into(new HashSet<>());
+        assertEquals(3, patientIds.size());
+        Set<String> linked = store.collection("admissions").find().map(a -> a.getString("patientId")).into(new HashSet<>());
+        assertEquals(patientIds, linked);
     }
 
     @Test

@@ -224,7 +224,7 @@ class StatisticsApiTest {
             case "Asthma" -> 3;
             default -> 50;
         };
-        store.collection("admissions").insertOne(new Document("_id", day + condition + patientId + Math.random())
+        store.collection("admissions").insertOne(new Document("rowKey", day + condition + patientId + Math.random())
                 .append("admittedAt", Date.from(Instant.parse(day + "T00:00:00Z"))).append("condition", condition)
                 .append("patientId", patientId).append("ageAtAdmission", age).append("sex", "F"));
     }
