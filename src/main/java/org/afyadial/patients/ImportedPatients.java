@@ -56,8 +56,11 @@ public class ImportedPatients {
             fresh.add(document(e.getKey(), PatientService.identifier(identifier++), e.getValue(), now));
         }
         int created = insert(fresh);
-        // read back rather than taken from what was sent: another import may have stored some of them first
-        ids.putAll(stored(byKey.keySet()));
+        if (created == fresh.size()) {
+            fresh.forEach(document -> ids.put(document.getString(IMPORT_KEY), document.getObjectId("_id").toHexString()));
+        } else {
+            ids.putAll(stored(byKey.keySet())); // another import stored some of them first: theirs stand
+        }
         return new Resolved(ids, created);
     }
 
