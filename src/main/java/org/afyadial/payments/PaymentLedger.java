@@ -31,14 +31,17 @@ public class PaymentLedger {
     private final PushRequests requests;
     private final CodeClaims claims;
     private final PaymentTexts texts;
+    private final PaymentSettings settings;
     private final Clock clock;
 
-    PaymentLedger(Payments payments, Bills bills, PushRequests requests, CodeClaims claims, PaymentTexts texts, Clock clock) {
+    PaymentLedger(Payments payments, Bills bills, PushRequests requests, CodeClaims claims, PaymentTexts texts,
+                  PaymentSettings settings, Clock clock) {
         this.payments = payments;
         this.bills = bills;
         this.requests = requests;
         this.claims = claims;
         this.texts = texts;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -85,14 +88,36 @@ public class PaymentLedger {
     /** The receipt SMS that waited for the code the payer sees (see {@link #receiptToFollow}). */
     private void receiptNowKnown(Payment payment) {
         bills.find(payment.billId()).ifPresent(bill -> texts.receipt(payment, bill));
+        payments.receiptQueued(payment.id());
     }
 
     /**
-     * Whether the patient's receipt waits for the code they see in their own M-Pesa SMS: Daraja's STK query tells a
-     * success without the receipt, which the STK callback or the paybill's C2B confirmation brings later.
+     * Sends the receipts that waited {@code PAYMENT_RECEIPT_CODE_WAIT} for their code in vain, without it: the
+     * patient paid and must hear so. Exactly one receipt per payment however the code and this race, and however
+     * many instances run this: the outbox keeps one message per idempotency key, the payment's.
+     */
+    void sendReceiptsDue(int limit) {
+        for (Payment payment : payments.receiptsDue(clock.instant(), limit)) {
+            bills.find(payment.billId()).ifPresent(bill -> {
+                if (payment.receiptCode() == null) {
+                    texts.receiptWithoutCode(payment, bill);
+                } else {
+                    texts.receipt(payment, bill);
+                }
+            });
+            payments.receiptQueued(payment.id());
+        }
+    }
+
+    /**
+     * Whether the patient's receipt waits for the code they see in their own SMS from the network: Daraja's STK
+     * query tells a success without the M-Pesa receipt, which the STK callback or the paybill's C2B confirmation
+     * brings later; AT's find-transaction query may answer before AT knows the provider's {@code providerRefId},
+     * which its notification then brings. MoMo tells a success only with its financial transaction id, and money
+     * entered at the desk has no code to wait for.
      */
     private static boolean receiptToFollow(Payment payment) {
-        return payment.provider() == Provider.MPESA && payment.receiptCode() == null;
+        return (payment.provider() == Provider.MPESA || payment.provider() == Provider.AT_CHECKOUT) && payment.receiptCode() == null;
     }
 
     /** What became of money waiting in reconciliation that someone matched to a bill. */
@@ -185,8 +210,11 @@ public class PaymentLedger {
         }
         if (!receiptToFollow(payment)) {
             texts.receipt(payment, changed.get());
+            return settled(payment, bill.id(), true, late, now);
         }
-        return settled(payment, bill.id(), true, late, now);
+        Payment applied = settled(payment, bill.id(), true, late, now);
+        payments.receiptDue(payment.id(), now.plus(settings.receiptCodeWait()));
+        return applied;
     }
 
     private Payment settled(Payment payment, String billId, boolean applied, Review review, Instant now) {
