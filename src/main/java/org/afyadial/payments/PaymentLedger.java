@@ -171,7 +171,53 @@ public class PaymentLedger {
                 : requests.failed(result.provider(), result.requestId(), result.failure());
         Optional<Bill> bill = ended.flatMap(r -> bills.find(r.billId()));
         bill.ifPresent(b -> texts.failure(payment, b));
-        return settled(payment, bill.map(Bill::id).orElse(null), false, null, now);
+        Payment settled = settled(payment, bill.map(Bill::id).orElse(null), false, null, now);
+        if (ended.isEmpty() && result.requestId() != null) {
+            matchIfRequestKnownNow(result);
+        }
+        return settled;
+    }
+
+    /**
+     * Matches to a push request what its provider told of it before the request knew its provider id (Daraja can
+     * call back before the STK push's answer is stored): a success recorded as unmatched is settled again against
+     * the request's bill, and a failure ends the request and tells the patient. Called once the request knows its
+     * id, and by a word that found no request by that id once it is recorded: of the two, whichever runs second
+     * sees the other's write, and each step is one conditional update, so it happens once in any order.
+     *
+     * @return whether it ended the request
+     */
+    public boolean matchToRequest(Provider provider, String providerRequestId) {
+        return Durability.together(() -> {
+            Instant now = clock.instant();
+            boolean ended = false;
+            for (Optional<Payment> early = payments.takeBackUnmatched(provider, providerRequestId, now); early.isPresent();
+                 early = payments.takeBackUnmatched(provider, providerRequestId, now)) {
+                Payment payment = early.get();
+                settleSuccess(payment, new PaymentResult(provider, payment.transactionId(), providerRequestId, null, null,
+                        payment.amount(), payment.currency(), payment.receiptCode(), null), now);
+                ended = true;
+            }
+            return payments.failureOf(provider, providerRequestId).map(failure -> endWithEarlyFailure(failure, providerRequestId, now))
+                    .orElse(false) || ended;
+        });
+    }
+
+    private boolean endWithEarlyFailure(Payment failure, String providerRequestId, Instant now) {
+        Optional<PushRequest> ended = requests.failed(failure.provider(), providerRequestId, failure.failure());
+        ended.flatMap(r -> bills.find(r.billId())).ifPresent(bill -> {
+            payments.failedFor(failure.id(), bill.id(), now);
+            texts.failure(failure, bill);
+        });
+        return ended.isPresent();
+    }
+
+    /**
+     * A word on a push request that the store did not know by this id when it looked, now recorded: the request may
+     * know it now. Answers whether that ended the request.
+     */
+    private boolean matchIfRequestKnownNow(PaymentResult result) {
+        return requests.find(result.provider(), result.requestId()).isPresent() && matchToRequest(result.provider(), result.requestId());
     }
 
     private Payment settleSuccess(Payment payment, PaymentResult result, Instant now) {
@@ -181,7 +227,8 @@ public class PaymentLedger {
         Optional<Bill> bill = before.map(PushRequest::billId).or(() -> billNamedBy(result)).flatMap(bills::find);
         if (bill.isEmpty()) {
             LOG.info("Payment {} of {} matches no bill: kept for reconciliation", payment.id(), result.provider());
-            return settled(payment, null, false, Review.UNMATCHED, now);
+            Payment unmatched = settled(payment, null, false, Review.UNMATCHED, now);
+            return result.requestId() != null && matchIfRequestKnownNow(result) ? payments.find(payment.id()).orElseThrow() : unmatched;
         }
         return apply(payment, bill.get(), late ? Review.LATE_SUCCESS : null, now);
     }

@@ -69,7 +69,8 @@ class Payments {
                     new IndexModel(Indexes.ascending("billId"), new IndexOptions().sparse(true).name("by_bill")),
                     new IndexModel(Indexes.ascending("review"), new IndexOptions().sparse(true).name("for_review")),
                     new IndexModel(Indexes.ascending("receivedAt"), new IndexOptions().name("by_time")),
-                    new IndexModel(Indexes.ascending(RECEIPT_DUE), new IndexOptions().sparse(true).name("receipt_due")));
+                    new IndexModel(Indexes.ascending(RECEIPT_DUE), new IndexOptions().sparse(true).name("receipt_due")),
+                    new IndexModel(Indexes.ascending("provider", "requestId"), new IndexOptions().sparse(true).name("by_request")));
         }
     }
 
@@ -135,6 +136,30 @@ class Payments {
     /** The receipt held for a code is queued: the payment no longer waits. */
     void receiptQueued(String id) {
         payments.updateOne(eq("_id", id), unset(RECEIPT_DUE));
+    }
+
+    /**
+     * Takes back a success that named a push request the store did not know by that id yet (the provider called back
+     * before its answer to the push was stored), so that it is settled again against that request: in one
+     * conditional update, so of the callback and the push that both see it, one takes it; empty when there is none.
+     * Never one that staff matched meanwhile.
+     */
+    Optional<Payment> takeBackUnmatched(Provider provider, String requestId, Instant now) {
+        Bson unmatched = and(eq("provider", provider.name()), eq("requestId", requestId), eq("status", PaymentStatus.SUCCEEDED.name()),
+                eq("settled", true), eq("review", Review.UNMATCHED.name()), eq("applied", false));
+        return Optional.ofNullable(payments.findOneAndUpdate(unmatched,
+                combine(set("settled", false), set("review", null), set("updatedAt", Date.from(now))), RETURN_AFTER)).map(Payment::of);
+    }
+
+    /** A failure the provider told of this push request, if it told one. */
+    Optional<Payment> failureOf(Provider provider, String requestId) {
+        return Optional.ofNullable(payments.find(and(eq("provider", provider.name()), eq("requestId", requestId),
+                eq("status", PaymentStatus.FAILED.name()))).first()).map(Payment::of);
+    }
+
+    /** Ties a failure told before its request was known to that request's bill. */
+    void failedFor(String id, String billId, Instant now) {
+        payments.updateOne(and(eq("_id", id), eq("billId", null)), combine(set("billId", billId), set("updatedAt", Date.from(now))));
     }
 
     /** Records what the payment did, unless another delivery recorded it first; empty then. */

@@ -55,6 +55,9 @@ class PendingRequestChecks {
     }
 
     private boolean check(PushRequest request) {
+        if (request.sent() && ledger.matchToRequest(request.provider(), request.providerRequestId())) {
+            return true; // its provider had told before the request knew its id, and a crash came before the match
+        }
         Optional<PaymentResult> answer = request.sent() ? ask(request) : Optional.empty();
         if (answer.isPresent()) {
             ledger.record(answer.get());

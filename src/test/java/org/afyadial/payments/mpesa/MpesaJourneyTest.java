@@ -59,6 +59,8 @@ class MpesaJourneyTest implements TestPropertyProvider {
     /** The defaults of {@code PAYMENT_PENDING_CHECK_AFTER} and {@code PAYMENT_RECEIPT_CODE_WAIT}. */
     private static final Duration CHECK_AFTER = Duration.ofMinutes(2);
     private static final Duration RECEIPT_CODE_WAIT = Duration.ofMinutes(5);
+    /** The default of {@code PAYMENT_PENDING_TIMEOUT}. */
+    private static final Duration PENDING_TIMEOUT = Duration.ofMinutes(10);
 
     private final FakeDaraja daraja = new FakeDaraja();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T06:00:00Z"));
@@ -225,6 +227,65 @@ class MpesaJourneyTest implements TestPropertyProvider {
         assertTrue(texts.getFirst().contains("received KES 800 for bill " + bill.reference() + ", code " + receipt), texts.getFirst());
     }
 
+    /**
+     * Daraja may call back before its answer to the STK push, with the CheckoutRequestID, is stored on the push
+     * request; the callback may come again. Whatever the order: one payment, applied to the bill once, one receipt,
+     * the request SUCCEEDED and nothing left unmatched.
+     */
+    @ParameterizedTest(name = "callback {0} the push''s answer, then {1} more")
+    @CsvSource({"before, 0", "before, 1", "after, 1"})
+    void anStkCallbackPaysTheBillOnceWhetherItCameBeforeOrAfterThePushsAnswer(String when, int repeats) {
+        Patient patient = clinic.patient("Imani", "+2547110006%02d".formatted(PATIENTS.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
+        String receipt = "QKE%07dW".formatted(PATIENTS.get());
+        if (when.equals("before")) {
+            daraja.callBackBeforeAnswering(server.getURI(), 0, receipt);
+        }
+        String checkout = payNow(patient);
+        for (int callback = when.equals("before") ? 0 : -1; callback < repeats; callback++) {
+            tell(Word.CALLBACK, checkout, receipt, bill);
+        }
+
+        List<Document> payments = store.collection("payments").find(eq("transactionId", checkout)).into(new ArrayList<>());
+        assertEquals(1, payments.size(), payments.toString());
+        assertEquals(bill.id(), payments.getFirst().getString("billId"));
+        assertTrue(payments.getFirst().getBoolean("applied"), payments.toString());
+        assertNull(payments.getFirst().getString("review"), "nothing left unmatched");
+        assertEquals("SUCCEEDED", request(bill).getString("status"));
+        assertEquals(BillStatus.PAID, bills.get(bill.id()).status());
+        assertEquals(1, bills.get(bill.id()).version(), "the bill changed once");
+        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().contains("received KES 800 for bill " + bill.reference() + ", code " + receipt), texts.getFirst());
+    }
+
+    /**
+     * A failure Daraja calls back before its answer to the STK push is stored ends the request all the same: the
+     * bill stays unpaid, the patient is told why, once, and the query and timeout that follow change nothing.
+     */
+    @ParameterizedTest(name = "ResultCode {0} → {1}, ''{2}''")
+    @CsvSource(delimiter = '|', value = {
+            "1032 | FAILED    | was cancelled",
+            "1    | FAILED    | failed: not enough funds",
+            "1037 | TIMED_OUT | timed out"})
+    void anStkFailureCalledBackBeforeThePushsAnswerEndsTheRequestAndSaysWhy(int resultCode, String status, String why) {
+        Patient patient = clinic.patient("Jabali", "+2547110007%02d".formatted(PATIENTS.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Lab", 30_000L)));
+        daraja.callBackBeforeAnswering(server.getURI(), resultCode, null);
+        String checkout = payNow(patient);
+
+        assertEquals(status, request(bill).getString("status"));
+        daraja.resultOf(checkout, resultCode);
+        clock.advance(PENDING_TIMEOUT.plusSeconds(1));
+        dueChecks.run();
+        assertEquals(status, request(bill).getString("status"));
+        assertEquals(BillStatus.UNPAID, bills.get(bill.id()).status());
+        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().contains(why), texts.getFirst());
+        assertEquals(bill.id(), store.collection("payments").find(eq("requestId", checkout)).first().getString("billId"));
+    }
+
     /** The three ways Daraja tells of an STK payment on the clinic's paybill. */
     enum Word { CALLBACK, QUERY, C2B }
 
@@ -311,6 +372,10 @@ class MpesaJourneyTest implements TestPropertyProvider {
         String end = phone.type("1");
         assertTrue(end.startsWith("END Approve the prompt on your phone"), end);
         return daraja.checkoutOf(daraja.pushes().getLast());
+    }
+
+    private Document request(Bill bill) {
+        return store.collection("payment_requests").find(eq("billId", bill.id())).first();
     }
 
     private List<Document> paymentsFor(Bill bill) {
