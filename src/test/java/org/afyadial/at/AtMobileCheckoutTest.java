@@ -138,8 +138,7 @@ class AtMobileCheckoutTest implements TestPropertyProvider {
     void aPromptIsSettledByWhatAtTellsOfItsTransaction(String told, String status, BillStatus expected, String sms) {
         Patient patient = patient();
         Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Consultation", 50_000L)));
-        pushes.start(bill.id(), patient.id(), patient.phone(), AIRTEL_KENYA);
-        String transactionId = request(bill).getString("providerRequestId");
+        String transactionId = checkout(patient, bill);
 
         if (told.equals("notification")) {
             for (int delivery = 0; delivery < 2; delivery++) {
@@ -168,8 +167,7 @@ class AtMobileCheckoutTest implements TestPropertyProvider {
     void aSuccessTheFindQueryToldWithoutTheProvidersCodeIsReceiptedWithoutItAfterTheWait() {
         Patient patient = patient();
         Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Consultation", 50_000L)));
-        pushes.start(bill.id(), patient.id(), patient.phone(), AIRTEL_KENYA);
-        String transactionId = request(bill).getString("providerRequestId");
+        String transactionId = checkout(patient, bill);
         fake.settle(transactionId, "Success", "KES 500.0000", "");
         clock.advance(PENDING_CHECK_AFTER.plusSeconds(1));
         dueChecks.run();
@@ -214,8 +212,7 @@ class AtMobileCheckoutTest implements TestPropertyProvider {
     void atUnsureOrOutOfReachLeavesTheRequestPendingUntilItTimesOutAndALateSuccessStillPays() {
         Patient patient = patient();
         Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Consultation", 50_000L)));
-        pushes.start(bill.id(), patient.id(), patient.phone(), AIRTEL_KENYA);
-        String transactionId = request(bill).getString("providerRequestId");
+        String transactionId = checkout(patient, bill);
         clock.advance(PENDING_CHECK_AFTER);
         for (Runnable trouble : List.<Runnable>of(
                 () -> fake.answerNextFind(500, "{\"status\":\"Failed\",\"errorMessage\":\"Internal error\"}"),
@@ -276,7 +273,13 @@ class AtMobileCheckoutTest implements TestPropertyProvider {
         return rest;
     }
 
-    private Document request(Bill bill) {
+    /** Starts AT checkout for the bill; answers AT's transactionId of it. */
+    private String checkout(Patient patient, Bill bill) {
+        pushes.start(bill.id(), patient.id(), patient.phone(), AIRTEL_KENYA);
+        return request(bill).getString("providerRequestId");
+    }
+
+        private Document request(Bill bill) {
         return store.collection("payment_requests").find(eq("billId", bill.id())).first();
     }
 

@@ -59,91 +59,81 @@ class EarlyProviderWordTest {
 
     @Test
     void aSuccessToldBeforeTheRequestKnewItsIdIsKeptThenAppliedOnceWhenItDoes() {
-        Patient patient = patient();
-        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
-        PushRequest request = requests.insert(Provider.MPESA, bill, patient.phone(), clock.instant());
+        Pushed pushed = push(80_000L);
 
         Payment early = ledger.record(paid("ws_CO_early1", "QKU1111111"));
         assertEquals(Review.UNMATCHED, early.review(), "kept, not dropped");
         assertFalse(early.applied());
 
-        requests.identify(request.id(), "ws_CO_early1");
+        requests.identify(pushed.request().id(), "ws_CO_early1");
         List<Boolean> ended = AllAtOnce.run(4, () -> ledger.matchToRequest(Provider.MPESA, "ws_CO_early1"));
 
         assertEquals(1, ended.stream().filter(Boolean::booleanValue).count(), ended.toString());
         Document payment = store.collection("payments").find(eq("_id", early.id())).first();
         assertTrue(payment.getBoolean("applied"));
-        assertEquals(bill.id(), payment.getString("billId"));
+        assertEquals(pushed.bill().id(), payment.getString("billId"));
         assertNull(payment.getString("review"));
-        assertEquals(BillStatus.PAID, bills.get(bill.id()).status());
-        assertEquals(1, bills.get(bill.id()).version());
-        assertEquals(PushRequests.Status.SUCCEEDED, requests.find(request.id()).orElseThrow().status());
-        assertEquals(1, PaymentSmsSent.to(store, patient.id()).size());
+        assertEquals(BillStatus.PAID, bills.get(pushed.bill().id()).status());
+        assertEquals(1, bills.get(pushed.bill().id()).version());
+        assertEquals(PushRequests.Status.SUCCEEDED, requests.find(pushed.request().id()).orElseThrow().status());
+        assertEquals(1, PaymentSmsSent.to(store, pushed.patient().id()).size());
 
         assertEquals(early.id(), ledger.record(paid("ws_CO_early1", "QKU1111111")).id(), "a repeated word is the same payment");
-        assertEquals(1, bills.get(bill.id()).version());
+        assertEquals(1, bills.get(pushed.bill().id()).version());
     }
 
     @Test
     void theWordThatFindsTheRequestNamedMatchesItItself() {
-        Patient patient = patient();
-        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
-        PushRequest request = requests.insert(Provider.MPESA, bill, patient.phone(), clock.instant());
-        requests.identify(request.id(), "ws_CO_early2");
+        Pushed pushed = push(80_000L);
+        requests.identify(pushed.request().id(), "ws_CO_early2");
 
         Payment payment = ledger.record(paid("ws_CO_early2", "QKU2222222"));
 
         assertTrue(payment.applied());
         assertFalse(ledger.matchToRequest(Provider.MPESA, "ws_CO_early2"), "nothing waits for the request");
-        assertEquals(1, bills.get(bill.id()).version());
+        assertEquals(1, bills.get(pushed.bill().id()).version());
     }
 
     @Test
     void aMatchCutShortByACrashIsMadeByThePendingRequestChecks() {
-        Patient patient = patient();
-        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
-        PushRequest request = requests.insert(Provider.MPESA, bill, patient.phone(), clock.instant());
+        Pushed pushed = push(80_000L);
         ledger.record(paid("ws_CO_early5", "QKU5555555"));
-        requests.identify(request.id(), "ws_CO_early5");
+        requests.identify(pushed.request().id(), "ws_CO_early5");
 
         clock.advance(settings.pendingCheckAfter().plusSeconds(1));
         checks.checkDue();
 
-        assertEquals(PushRequests.Status.SUCCEEDED, requests.find(request.id()).orElseThrow().status());
-        assertEquals(BillStatus.PAID, bills.get(bill.id()).status());
-        assertEquals(1, PaymentSmsSent.to(store, patient.id()).size());
+        assertEquals(PushRequests.Status.SUCCEEDED, requests.find(pushed.request().id()).orElseThrow().status());
+        assertEquals(BillStatus.PAID, bills.get(pushed.bill().id()).status());
+        assertEquals(1, PaymentSmsSent.to(store, pushed.patient().id()).size());
     }
 
     @Test
     void moneyStaffMatchedMeanwhileIsNotTakenBack() {
-        Patient patient = patient();
-        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
-        PushRequest request = requests.insert(Provider.MPESA, bill, patient.phone(), clock.instant());
+        Pushed pushed = push(80_000L);
         Payment early = ledger.record(paid("ws_CO_early3", "QKU3333333"));
-        desk.match(early.id(), bill.id());
+        desk.match(early.id(), pushed.bill().id());
 
-        requests.identify(request.id(), "ws_CO_early3");
+        requests.identify(pushed.request().id(), "ws_CO_early3");
         ledger.matchToRequest(Provider.MPESA, "ws_CO_early3");
 
-        assertEquals(1, bills.get(bill.id()).version(), "applied once, by staff");
-        assertEquals(BillStatus.PAID, bills.get(bill.id()).status());
+        assertEquals(1, bills.get(pushed.bill().id()).version(), "applied once, by staff");
+        assertEquals(BillStatus.PAID, bills.get(pushed.bill().id()).status());
     }
 
     @Test
     void aFailureToldBeforeTheRequestKnewItsIdEndsItOnceWhenItDoes() {
-        Patient patient = patient();
-        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Lab", 30_000L)));
-        PushRequest request = requests.insert(Provider.MPESA, bill, patient.phone(), clock.instant());
+        Pushed pushed = push(30_000L);
         ledger.record(new PaymentResult(Provider.MPESA, "ws_CO_early4", "ws_CO_early4", null, null, 0, "KES", null, Failure.CANCELLED));
-        assertEquals(PushRequests.Status.PENDING, requests.find(request.id()).orElseThrow().status());
+        assertEquals(PushRequests.Status.PENDING, requests.find(pushed.request().id()).orElseThrow().status());
 
-        requests.identify(request.id(), "ws_CO_early4");
+        requests.identify(pushed.request().id(), "ws_CO_early4");
         List<Boolean> ended = AllAtOnce.run(4, () -> ledger.matchToRequest(Provider.MPESA, "ws_CO_early4"));
 
         assertEquals(1, ended.stream().filter(Boolean::booleanValue).count(), ended.toString());
-        assertEquals(PushRequests.Status.FAILED, requests.find(request.id()).orElseThrow().status());
-        assertEquals(BillStatus.UNPAID, bills.get(bill.id()).status());
-        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(PushRequests.Status.FAILED, requests.find(pushed.request().id()).orElseThrow().status());
+        assertEquals(BillStatus.UNPAID, bills.get(pushed.bill().id()).status());
+        List<String> texts = PaymentSmsSent.to(store, pushed.patient().id());
         assertEquals(1, texts.size(), texts.toString());
         assertTrue(texts.getFirst().contains("was cancelled"), texts.getFirst());
     }
@@ -152,7 +142,13 @@ class EarlyProviderWordTest {
         return new PaymentResult(Provider.MPESA, checkoutRequestId, checkoutRequestId, null, null, 80_000L, "KES", receipt, null);
     }
 
-    private Patient patient() {
-        return clinic.patient("Kamau", "+2547112%05d".formatted(PHONES.incrementAndGet()));
+    private record Pushed(Patient patient, Bill bill, PushRequest request) {
+    }
+
+    /** A new patient's bill of {@code amount} and an M-Pesa push request for it, not yet named by Daraja. */
+    private Pushed push(long amount) {
+        Patient patient = clinic.patient("Kamau", "+2547112%05d".formatted(PHONES.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Consultation", amount)));
+        return new Pushed(patient, bill, requests.insert(Provider.MPESA, bill, patient.phone(), clock.instant()));
     }
 }
