@@ -31,14 +31,17 @@ public class PaymentLedger {
     private final PushRequests requests;
     private final CodeClaims claims;
     private final PaymentTexts texts;
+    private final PaymentSettings settings;
     private final Clock clock;
 
-    PaymentLedger(Payments payments, Bills bills, PushRequests requests, CodeClaims claims, PaymentTexts texts, Clock clock) {
+    PaymentLedger(Payments payments, Bills bills, PushRequests requests, CodeClaims claims, PaymentTexts texts,
+                  PaymentSettings settings, Clock clock) {
         this.payments = payments;
         this.bills = bills;
         this.requests = requests;
         this.claims = claims;
         this.texts = texts;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -85,14 +88,36 @@ public class PaymentLedger {
     /** The receipt SMS that waited for the code the payer sees (see {@link #receiptToFollow}). */
     private void receiptNowKnown(Payment payment) {
         bills.find(payment.billId()).ifPresent(bill -> texts.receipt(payment, bill));
+        payments.receiptQueued(payment.id());
     }
 
     /**
-     * Whether the patient's receipt waits for the code they see in their own M-Pesa SMS: Daraja's STK query tells a
-     * success without the receipt, which the STK callback or the paybill's C2B confirmation brings later.
+     * Sends the receipts that waited {@code PAYMENT_RECEIPT_CODE_WAIT} for their code in vain, without it: the
+     * patient paid and must hear so. Exactly one receipt per payment however the code and this race, and however
+     * many instances run this: the outbox keeps one message per idempotency key, the payment's.
+     */
+    void sendReceiptsDue(int limit) {
+        for (Payment payment : payments.receiptsDue(clock.instant(), limit)) {
+            bills.find(payment.billId()).ifPresent(bill -> {
+                if (payment.receiptCode() == null) {
+                    texts.receiptWithoutCode(payment, bill);
+                } else {
+                    texts.receipt(payment, bill);
+                }
+            });
+            payments.receiptQueued(payment.id());
+        }
+    }
+
+    /**
+     * Whether the patient's receipt waits for the code they see in their own SMS from the network: Daraja's STK
+     * query tells a success without the M-Pesa receipt, which the STK callback or the paybill's C2B confirmation
+     * brings later; AT's find-transaction query may answer before AT knows the provider's {@code providerRefId},
+     * which its notification then brings. MoMo tells a success only with its financial transaction id, and money
+     * entered at the desk has no code to wait for.
      */
     private static boolean receiptToFollow(Payment payment) {
-        return payment.provider() == Provider.MPESA && payment.receiptCode() == null;
+        return (payment.provider() == Provider.MPESA || payment.provider() == Provider.AT_CHECKOUT) && payment.receiptCode() == null;
     }
 
     /** What became of money waiting in reconciliation that someone matched to a bill. */
@@ -146,7 +171,53 @@ public class PaymentLedger {
                 : requests.failed(result.provider(), result.requestId(), result.failure());
         Optional<Bill> bill = ended.flatMap(r -> bills.find(r.billId()));
         bill.ifPresent(b -> texts.failure(payment, b));
-        return settled(payment, bill.map(Bill::id).orElse(null), false, null, now);
+        Payment settled = settled(payment, bill.map(Bill::id).orElse(null), false, null, now);
+        if (ended.isEmpty() && result.requestId() != null) {
+            matchIfRequestKnownNow(result);
+        }
+        return settled;
+    }
+
+    /**
+     * Matches to a push request what its provider told of it before the request knew its provider id (Daraja can
+     * call back before the STK push's answer is stored): a success recorded as unmatched is settled again against
+     * the request's bill, and a failure ends the request and tells the patient. Called once the request knows its
+     * id, and by a word that found no request by that id once it is recorded: of the two, whichever runs second
+     * sees the other's write, and each step is one conditional update, so it happens once in any order.
+     *
+     * @return whether it ended the request
+     */
+    public boolean matchToRequest(Provider provider, String providerRequestId) {
+        return Durability.together(() -> {
+            Instant now = clock.instant();
+            boolean ended = false;
+            for (Optional<Payment> early = payments.takeBackUnmatched(provider, providerRequestId, now); early.isPresent();
+                 early = payments.takeBackUnmatched(provider, providerRequestId, now)) {
+                Payment payment = early.get();
+                settleSuccess(payment, new PaymentResult(provider, payment.transactionId(), providerRequestId, null, null,
+                        payment.amount(), payment.currency(), payment.receiptCode(), null), now);
+                ended = true;
+            }
+            return payments.failureOf(provider, providerRequestId).map(failure -> endWithEarlyFailure(failure, providerRequestId, now))
+                    .orElse(false) || ended;
+        });
+    }
+
+    private boolean endWithEarlyFailure(Payment failure, String providerRequestId, Instant now) {
+        Optional<PushRequest> ended = requests.failed(failure.provider(), providerRequestId, failure.failure());
+        ended.flatMap(r -> bills.find(r.billId())).ifPresent(bill -> {
+            payments.failedFor(failure.id(), bill.id(), now);
+            texts.failure(failure, bill);
+        });
+        return ended.isPresent();
+    }
+
+    /**
+     * A word on a push request that the store did not know by this id when it looked, now recorded: the request may
+     * know it now. Answers whether that ended the request.
+     */
+    private boolean matchIfRequestKnownNow(PaymentResult result) {
+        return requests.find(result.provider(), result.requestId()).isPresent() && matchToRequest(result.provider(), result.requestId());
     }
 
     private Payment settleSuccess(Payment payment, PaymentResult result, Instant now) {
@@ -156,7 +227,8 @@ public class PaymentLedger {
         Optional<Bill> bill = before.map(PushRequest::billId).or(() -> billNamedBy(result)).flatMap(bills::find);
         if (bill.isEmpty()) {
             LOG.info("Payment {} of {} matches no bill: kept for reconciliation", payment.id(), result.provider());
-            return settled(payment, null, false, Review.UNMATCHED, now);
+            Payment unmatched = settled(payment, null, false, Review.UNMATCHED, now);
+            return result.requestId() != null && matchIfRequestKnownNow(result) ? payments.find(payment.id()).orElseThrow() : unmatched;
         }
         return apply(payment, bill.get(), late ? Review.LATE_SUCCESS : null, now);
     }
@@ -185,8 +257,11 @@ public class PaymentLedger {
         }
         if (!receiptToFollow(payment)) {
             texts.receipt(payment, changed.get());
+            return settled(payment, bill.id(), true, late, now);
         }
-        return settled(payment, bill.id(), true, late, now);
+        Payment applied = settled(payment, bill.id(), true, late, now);
+        payments.receiptDue(payment.id(), now.plus(settings.receiptCodeWait()));
+        return applied;
     }
 
     private Payment settled(Payment payment, String billId, boolean applied, Review review, Instant now) {

@@ -13,10 +13,13 @@ import java.time.Duration;
  * @param checkInterval     {@code PAYMENT_CHECK_INTERVAL}: how often pending requests are asked after; also how long
  *                          one instance holds a request while it asks, so the same request is asked once per interval
  * @param claimLifetime     how long a claimed transaction code waits for its money before reconciliation lists it
+ * @param receiptCodeWait   {@code PAYMENT_RECEIPT_CODE_WAIT}: how long the receipt of a success told without the code
+ *                          the payer sees (Daraja's STK query) waits for that code; then it goes without it
  */
 @ConfigurationProperties("afyadial.payments")
 record PaymentSettings(@Bindable(defaultValue = "2m") Duration pendingCheckAfter,
                        @Bindable(defaultValue = "10m") Duration pendingTimeout,
                        @Bindable(defaultValue = "30s") Duration checkInterval,
-                       @Bindable(defaultValue = "24h") Duration claimLifetime) {
+                       @Bindable(defaultValue = "24h") Duration claimLifetime,
+                       @Bindable(defaultValue = "5m") Duration receiptCodeWait) {
 }

@@ -33,6 +33,11 @@ class PaymentTexts {
         send(payment, bill, bill.status() == BillStatus.PARTIALLY_PAID ? "payment-partial" : "payment-receipt");
     }
 
+    /** The receipt of a success whose code the payer sees never came: the same, without a code. */
+    void receiptWithoutCode(Payment payment, Bill bill) {
+        send(payment, bill, bill.status() == BillStatus.PARTIALLY_PAID ? "payment-partial-no-code" : "payment-receipt-no-code");
+    }
+
     /** Money received that a person must look at before it counts. */
     void inReview(Payment payment, Bill bill) {
         send(payment, bill, "payment-review");

@@ -25,9 +25,11 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 
 /**
  * The {@code payments} collection: one document per provider transaction, kept forever. The unique index on
@@ -42,6 +44,9 @@ class Payments {
     /** An upsert that answers the document it found, or nothing when it inserted one. */
     private static final FindOneAndUpdateOptions INSERT_ONLY = new FindOneAndUpdateOptions().upsert(true)
             .returnDocument(ReturnDocument.BEFORE);
+
+    /** When the receipt of an applied payment still waiting for the code the payer sees goes without it. */
+    private static final String RECEIPT_DUE = "receiptDueAt";
 
     private final MongoCollection<Document> payments;
 
@@ -63,7 +68,9 @@ class Payments {
                     new IndexModel(Indexes.ascending("receiptCode"), new IndexOptions().sparse(true).name("by_receipt_code")),
                     new IndexModel(Indexes.ascending("billId"), new IndexOptions().sparse(true).name("by_bill")),
                     new IndexModel(Indexes.ascending("review"), new IndexOptions().sparse(true).name("for_review")),
-                    new IndexModel(Indexes.ascending("receivedAt"), new IndexOptions().name("by_time")));
+                    new IndexModel(Indexes.ascending("receivedAt"), new IndexOptions().name("by_time")),
+                    new IndexModel(Indexes.ascending(RECEIPT_DUE), new IndexOptions().sparse(true).name("receipt_due")),
+                    new IndexModel(Indexes.ascending("provider", "requestId"), new IndexOptions().sparse(true).name("by_request")));
         }
     }
 
@@ -108,6 +115,51 @@ class Payments {
     Optional<Payment> attachReceipt(String id, String receiptCode, Instant now) {
         return Optional.ofNullable(payments.findOneAndUpdate(and(eq("_id", id), eq("receiptCode", null)),
                 combine(set("receiptCode", receiptCode), set("updatedAt", Date.from(now))), RETURN_AFTER)).map(Payment::of);
+    }
+
+    /**
+     * Holds the receipt of an applied payment until {@code due} for the code the payer sees; not when the code came
+     * meanwhile (whoever brought it sends the receipt).
+     */
+    void receiptDue(String id, Instant due) {
+        payments.updateOne(and(eq("_id", id), eq("receiptCode", null)), set(RECEIPT_DUE, Date.from(due)));
+    }
+
+    /** Payments whose receipt waited for a code until {@code now} in vain, oldest first. */
+    List<Payment> receiptsDue(Instant now, int limit) {
+        List<Payment> found = new ArrayList<>();
+        payments.find(lte(RECEIPT_DUE, Date.from(now))).sort(Sorts.ascending(RECEIPT_DUE)).limit(limit)
+                .forEach(d -> found.add(Payment.of(d)));
+        return found;
+    }
+
+    /** The receipt held for a code is queued: the payment no longer waits. */
+    void receiptQueued(String id) {
+        payments.updateOne(eq("_id", id), unset(RECEIPT_DUE));
+    }
+
+    /**
+     * Takes back a success that named a push request the store did not know by that id yet (the provider called back
+     * before its answer to the push was stored), so that it is settled again against that request: in one
+     * conditional update, so of the callback and the push that both see it, one takes it; empty when there is none.
+     * Never one that staff matched meanwhile.
+     */
+    Optional<Payment> takeBackUnmatched(Provider provider, String requestId, Instant now) {
+        Bson unmatched = and(eq("provider", provider.name()), eq("requestId", requestId), eq("status", PaymentStatus.SUCCEEDED.name()),
+                eq("settled", true), eq("review", Review.UNMATCHED.name()), eq("applied", false));
+        return Optional.ofNullable(payments.findOneAndUpdate(unmatched,
+                combine(set("settled", false), set("review", null), set("updatedAt", Date.from(now))), RETURN_AFTER)).map(Payment::of);
+    }
+
+    /** A failure the provider told of this push request, if it told one. */
+    Optional<Payment> failureOf(Provider provider, String requestId) {
+        return Optional.ofNullable(payments.find(and(eq("provider", provider.name()), eq("requestId", requestId),
+                eq("status", PaymentStatus.FAILED.name()))).first()).map(Payment::of);
+    }
+
+    /** Ties a failure told before its request was known to that request's bill. */
+    void failedFor(String id, String billId, Instant now) {
+        payments.updateOne(and(eq("_id", id), eq("billId", null)), combine(set("billId", billId), set("updatedAt", Date.from(now))));
     }
 
     /** Records what the payment did, unless another delivery recorded it first; empty then. */

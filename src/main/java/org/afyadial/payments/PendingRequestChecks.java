@@ -17,7 +17,8 @@ import java.util.Optional;
  * tells the patient; the money of a success that arrives later still pays the bill. A request its provider never
  * named (the push call broke off: a crash, an unforeseen error) has nothing to ask and times out the same way, so
  * it does not stay pending for ever. Each request is held by one instance at a time while it is asked about
- * ({@link PushRequests#leaseForCheck}).
+ * ({@link PushRequests#leaseForCheck}). A success a check learnt without the code the payer sees has its receipt held
+ * for that code; each run also sends the receipts that waited for it in vain ({@link PaymentLedger#sendReceiptsDue}).
  */
 @Singleton
 class PendingRequestChecks {
@@ -39,7 +40,7 @@ class PendingRequestChecks {
         this.clock = clock;
     }
 
-    /** Checks one batch of the requests due; answers how many of them ended. */
+    /** Checks one batch of the requests due, then sends a batch of receipts due; answers how many requests ended. */
     int checkDue() {
         Instant now = clock.instant();
         int ended = 0;
@@ -49,10 +50,14 @@ class PendingRequestChecks {
                 ended++;
             }
         }
+        ledger.sendReceiptsDue(BATCH);
         return ended;
     }
 
     private boolean check(PushRequest request) {
+        if (request.sent() && ledger.matchToRequest(request.provider(), request.providerRequestId())) {
+            return true; // its provider had told before the request knew its id, and a crash came before the match
+        }
         Optional<PaymentResult> answer = request.sent() ? ask(request) : Optional.empty();
         if (answer.isPresent()) {
             ledger.record(answer.get());

@@ -23,13 +23,16 @@ public class PushPayments {
     private final Bills bills;
     private final PushRequests requests;
     private final ProviderChoice providers;
+    private final PaymentLedger ledger;
     private final PaymentSettings settings;
     private final Clock clock;
 
-    PushPayments(Bills bills, PushRequests requests, ProviderChoice providers, PaymentSettings settings, Clock clock) {
+    PushPayments(Bills bills, PushRequests requests, ProviderChoice providers, PaymentLedger ledger, PaymentSettings settings,
+                 Clock clock) {
         this.bills = bills;
         this.requests = requests;
         this.providers = providers;
+        this.ledger = ledger;
         this.settings = settings;
         this.clock = clock;
     }
@@ -62,6 +65,8 @@ public class PushPayments {
             String providerRequestId = provider.get().push(new PushPrompt(request.id(), phone, request.amount(),
                     request.currency(), bill.get().reference()));
             requests.identify(request.id(), providerRequestId);
+            // the provider may have called back already, before it answered (Daraja does)
+            ledger.matchToRequest(provider.get().id(), providerRequestId);
             return Started.SENT;
         } catch (PushRefused e) {
             LOG.warn("{} refused the push request {} to {}: {}", provider.get().id(), request.id(), PhoneMask.mask(phone), e.getMessage());

@@ -60,6 +60,8 @@ class AtMobileCheckoutTest implements TestPropertyProvider {
     private static final Duration PENDING_CHECK_AFTER = Duration.ofMinutes(2);
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(30);
     private static final Duration PENDING_TIMEOUT = Duration.ofMinutes(10);
+    /** The default of PAYMENT_RECEIPT_CODE_WAIT. */
+    private static final Duration RECEIPT_CODE_WAIT = Duration.ofMinutes(5);
 
     private final FakeAtPaymentsServer fake = new FakeAtPaymentsServer();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T06:00:00Z"));
@@ -136,8 +138,7 @@ class AtMobileCheckoutTest implements TestPropertyProvider {
     void aPromptIsSettledByWhatAtTellsOfItsTransaction(String told, String status, BillStatus expected, String sms) {
         Patient patient = patient();
         Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Consultation", 50_000L)));
-        pushes.start(bill.id(), patient.id(), patient.phone(), AIRTEL_KENYA);
-        String transactionId = request(bill).getString("providerRequestId");
+        String transactionId = checkout(patient, bill);
 
         if (told.equals("notification")) {
             for (int delivery = 0; delivery < 2; delivery++) {
@@ -160,6 +161,30 @@ class AtMobileCheckoutTest implements TestPropertyProvider {
         if (expected == BillStatus.PAID) {
             assertTrue(texts.getFirst().contains("code " + receiptOf(transactionId)), "the M-Pesa code AT gives: " + texts.getFirst());
         }
+    }
+
+    @Test
+    void aSuccessTheFindQueryToldWithoutTheProvidersCodeIsReceiptedWithoutItAfterTheWait() {
+        Patient patient = patient();
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Consultation", 50_000L)));
+        String transactionId = checkout(patient, bill);
+        fake.settle(transactionId, "Success", "KES 500.0000", "");
+        clock.advance(PENDING_CHECK_AFTER.plusSeconds(1));
+        dueChecks.run();
+        assertEquals(BillStatus.PAID, bills.get(bill.id()).status());
+        assertEquals(List.of(), PaymentSmsSent.to(store, patient.id()), "the receipt waits for the M-Pesa code");
+
+        clock.advance(RECEIPT_CODE_WAIT);
+        dueChecks.run();
+        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().endsWith("received KES 500 for bill " + bill.reference() + ". Bill paid, balance KES 0. Thank you."),
+                texts.getFirst());
+
+        assertEquals(200, notify(transactionId, "Success", patient));
+        assertEquals(texts, PaymentSmsSent.to(store, patient.id()), "one receipt per payment");
+        Document payment = store.collection("payments").find(eq("transactionId", transactionId)).first();
+        assertEquals(receiptOf(transactionId), payment.getString("receiptCode"), "the code is kept for the clinic");
     }
 
     @ParameterizedTest(name = "AT answering {0} {1} → refused")
@@ -187,8 +212,7 @@ class AtMobileCheckoutTest implements TestPropertyProvider {
     void atUnsureOrOutOfReachLeavesTheRequestPendingUntilItTimesOutAndALateSuccessStillPays() {
         Patient patient = patient();
         Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Consultation", 50_000L)));
-        pushes.start(bill.id(), patient.id(), patient.phone(), AIRTEL_KENYA);
-        String transactionId = request(bill).getString("providerRequestId");
+        String transactionId = checkout(patient, bill);
         clock.advance(PENDING_CHECK_AFTER);
         for (Runnable trouble : List.<Runnable>of(
                 () -> fake.answerNextFind(500, "{\"status\":\"Failed\",\"errorMessage\":\"Internal error\"}"),
@@ -249,7 +273,13 @@ class AtMobileCheckoutTest implements TestPropertyProvider {
         return rest;
     }
 
-    private Document request(Bill bill) {
+    /** Starts AT checkout for the bill; answers AT's transactionId of it. */
+    private String checkout(Patient patient, Bill bill) {
+        pushes.start(bill.id(), patient.id(), patient.phone(), AIRTEL_KENYA);
+        return request(bill).getString("providerRequestId");
+    }
+
+        private Document request(Bill bill) {
         return store.collection("payment_requests").find(eq("billId", bill.id())).first();
     }
 

@@ -51,6 +51,10 @@ public final class FakeDaraja implements AutoCloseable {
     private final AtomicInteger checkouts = new AtomicInteger();
     private final CountDownLatch hung = new CountDownLatch(1);
     private volatile int invalidTokenStatus = 401;
+    private final Queue<EarlyCallback> earlyCallbacks = new ConcurrentLinkedQueue<>();
+
+    private record EarlyCallback(URI server, int resultCode, String receipt) {
+    }
 
     public FakeDaraja() {
         this.json = JsonMapper.createDefault();
@@ -85,6 +89,14 @@ public final class FakeDaraja implements AutoCloseable {
         troubles.add(trouble);
     }
 
+    /**
+     * The next STK push is called back ({@link #callBack}) before it is answered, and answered once the callback got
+     * its answer, as Daraja may do.
+     */
+    public void callBackBeforeAnswering(URI server, int resultCode, String receipt) {
+        earlyCallbacks.add(new EarlyCallback(server, resultCode, receipt));
+    }
+
     /** Every token issued so far is refused with this HTTP status and Daraja's "Invalid Access Token". */
     public void expireTokens(int status) {
         invalidTokenStatus = status;
@@ -111,6 +123,7 @@ public final class FakeDaraja implements AutoCloseable {
     /** Forgets what it received and every trouble not yet used. */
     public void reset() {
         troubles.clear();
+        earlyCallbacks.clear();
         pushes.clear();
         queries.clear();
         queryResults.clear();
@@ -198,6 +211,10 @@ public final class FakeDaraja implements AutoCloseable {
     private void pushAnswer(HttpExchange exchange, Map<String, Object> body) throws IOException {
         String checkout = "ws_CO_0311202609" + checkouts.incrementAndGet();
         body.put("_checkout", checkout);
+        EarlyCallback early = earlyCallbacks.poll();
+        if (early != null && callBack(early.server(), early.resultCode(), early.receipt()) != 200) {
+            throw new IllegalStateException("the early callback was not answered 200");
+        }
         answer(exchange, 200, """
                 {"MerchantRequestID":"29115-34620561-1","CheckoutRequestID":"%s","ResponseCode":"0",
                 "ResponseDescription":"Success. Request accepted for processing","CustomerMessage":"Success. Request accepted for processing"}"""

@@ -11,10 +11,14 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.afyadial.ClinicFixture;
 import org.afyadial.MovableClock;
+import org.afyadial.patients.Channel;
+import org.afyadial.patients.Language;
 import org.afyadial.patients.Patient;
+import org.afyadial.patients.PatientService;
 import org.afyadial.payments.Bill;
 import org.afyadial.payments.BillService;
 import org.afyadial.payments.BillStatus;
+import org.afyadial.payments.DueChecks;
 import org.afyadial.payments.Money;
 import org.afyadial.payments.PaymentLedger;
 import org.afyadial.payments.PaymentSmsSent;
@@ -28,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +56,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MpesaJourneyTest implements TestPropertyProvider {
 
     private static final AtomicInteger PATIENTS = new AtomicInteger();
+    /** The defaults of {@code PAYMENT_PENDING_CHECK_AFTER} and {@code PAYMENT_RECEIPT_CODE_WAIT}. */
+    private static final Duration CHECK_AFTER = Duration.ofMinutes(2);
+    private static final Duration RECEIPT_CODE_WAIT = Duration.ofMinutes(5);
+    /** The default of {@code PAYMENT_PENDING_TIMEOUT}. */
+    private static final Duration PENDING_TIMEOUT = Duration.ofMinutes(10);
 
     private final FakeDaraja daraja = new FakeDaraja();
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-20T06:00:00Z"));
@@ -76,6 +86,12 @@ class MpesaJourneyTest implements TestPropertyProvider {
 
     @Inject
     Store store;
+
+    @Inject
+    DueChecks dueChecks;
+
+    @Inject
+    PatientService patients;
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -146,6 +162,128 @@ class MpesaJourneyTest implements TestPropertyProvider {
         assertEquals(BillStatus.UNPAID, bills.get(bill.id()).status());
         List<String> texts = PaymentSmsSent.to(store, patient.id());
         assertTrue(texts.getFirst().contains("was cancelled"), texts.toString());
+    }
+
+    /**
+     * The STK query, asked by the pending-request checks, tells a success; neither the STK callback nor the paybill's
+     * C2B confirmation brings the M-Pesa code within {@code PAYMENT_RECEIPT_CODE_WAIT}: the receipt goes without it,
+     * in the patient's language, and the code coming later sends no second receipt.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "en | received KES 800 for bill %s. Bill paid, balance KES 0. Thank you.",
+            "fr | KES 800 recus pour la facture %s. Facture payee, solde KES 0. Merci.",
+            "sw | tumepokea KES 800 kwa bili %s. Bili imelipwa, salio KES 0. Asante."})
+    void aSuccessOnlyTheQueryToldIsReceiptedWithoutItsCodeAfterTheWait(Language language, String expected) {
+        Patient patient = clinic.patient("Gathoni", "+2547110005%02d".formatted(PATIENTS.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
+        String checkout = payNow(patient);
+        patients.setLanguage(patient.id(), language, Channel.STAFF);
+        daraja.resultOf(checkout, 0);
+
+        clock.advance(CHECK_AFTER.plusSeconds(1));
+        dueChecks.run();
+        assertEquals(BillStatus.PAID, bills.get(bill.id()).status(), "the query's success pays the bill");
+        assertEquals(List.of(), PaymentSmsSent.to(store, patient.id()), "the receipt waits for the M-Pesa code");
+        clock.advance(RECEIPT_CODE_WAIT.minusSeconds(1));
+        dueChecks.run();
+        assertEquals(List.of(), PaymentSmsSent.to(store, patient.id()), "still within the wait");
+
+        clock.advance(Duration.ofSeconds(1));
+        dueChecks.run();
+        dueChecks.run();
+        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().endsWith(expected.formatted(bill.reference())), texts.getFirst());
+
+        String receipt = "QKR%07dZ".formatted(PATIENTS.get());
+        tell(Word.CALLBACK, checkout, receipt, bill);
+        tell(Word.C2B, checkout, receipt, bill);
+        dueChecks.run();
+        assertEquals(texts, PaymentSmsSent.to(store, patient.id()), "one receipt per payment");
+        List<Document> payments = paymentsFor(bill);
+        assertEquals(1, payments.size(), payments.toString());
+        assertEquals(receipt, payments.getFirst().getString("receiptCode"), "the code is kept for the clinic");
+        assertEquals(1, bills.get(bill.id()).version(), "the bill changed once");
+    }
+
+    @Test
+    void aCodeComingWithinTheWaitIsOnTheOneReceipt() {
+        Patient patient = clinic.patient("Hawi", "+2547110005%02d".formatted(PATIENTS.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
+        String checkout = payNow(patient);
+        daraja.resultOf(checkout, 0);
+        clock.advance(CHECK_AFTER.plusSeconds(1));
+        dueChecks.run();
+        assertEquals(List.of(), PaymentSmsSent.to(store, patient.id()));
+
+        String receipt = "QKS%07dZ".formatted(PATIENTS.get());
+        tell(Word.C2B, checkout, receipt, bill);
+        clock.advance(RECEIPT_CODE_WAIT);
+        dueChecks.run();
+
+        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().contains("received KES 800 for bill " + bill.reference() + ", code " + receipt), texts.getFirst());
+    }
+
+    /**
+     * Daraja may call back before its answer to the STK push, with the CheckoutRequestID, is stored on the push
+     * request; the callback may come again. Whatever the order: one payment, applied to the bill once, one receipt,
+     * the request SUCCEEDED and nothing left unmatched.
+     */
+    @ParameterizedTest(name = "callback {0} the push''s answer, then {1} more")
+    @CsvSource({"before, 0", "before, 1", "after, 1"})
+    void anStkCallbackPaysTheBillOnceWhetherItCameBeforeOrAfterThePushsAnswer(String when, int repeats) {
+        Patient patient = clinic.patient("Imani", "+2547110006%02d".formatted(PATIENTS.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("X-ray", 80_000L)));
+        String receipt = "QKE%07dW".formatted(PATIENTS.get());
+        if (when.equals("before")) {
+            daraja.callBackBeforeAnswering(server.getURI(), 0, receipt);
+        }
+        String checkout = payNow(patient);
+        for (int callback = when.equals("before") ? 0 : -1; callback < repeats; callback++) {
+            tell(Word.CALLBACK, checkout, receipt, bill);
+        }
+
+        List<Document> payments = store.collection("payments").find(eq("transactionId", checkout)).into(new ArrayList<>());
+        assertEquals(1, payments.size(), payments.toString());
+        assertEquals(bill.id(), payments.getFirst().getString("billId"));
+        assertTrue(payments.getFirst().getBoolean("applied"), payments.toString());
+        assertNull(payments.getFirst().getString("review"), "nothing left unmatched");
+        assertEquals("SUCCEEDED", request(bill).getString("status"));
+        assertEquals(BillStatus.PAID, bills.get(bill.id()).status());
+        assertEquals(1, bills.get(bill.id()).version(), "the bill changed once");
+        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().contains("received KES 800 for bill " + bill.reference() + ", code " + receipt), texts.getFirst());
+    }
+
+    /**
+     * A failure Daraja calls back before its answer to the STK push is stored ends the request all the same: the
+     * bill stays unpaid, the patient is told why, once, and the query and timeout that follow change nothing.
+     */
+    @ParameterizedTest(name = "ResultCode {0} → {1}, ''{2}''")
+    @CsvSource(delimiter = '|', value = {
+            "1032 | FAILED    | was cancelled",
+            "1    | FAILED    | failed: not enough funds",
+            "1037 | TIMED_OUT | timed out"})
+    void anStkFailureCalledBackBeforeThePushsAnswerEndsTheRequestAndSaysWhy(int resultCode, String status, String why) {
+        Patient patient = clinic.patient("Jabali", "+2547110007%02d".formatted(PATIENTS.incrementAndGet()));
+        Bill bill = bills.create(patient.id(), List.of(new Bill.Line("Lab", 30_000L)));
+        daraja.callBackBeforeAnswering(server.getURI(), resultCode, null);
+        String checkout = payNow(patient);
+
+        assertEquals(status, request(bill).getString("status"));
+        daraja.resultOf(checkout, resultCode);
+        clock.advance(PENDING_TIMEOUT.plusSeconds(1));
+        dueChecks.run();
+        assertEquals(status, request(bill).getString("status"));
+        assertEquals(BillStatus.UNPAID, bills.get(bill.id()).status());
+        List<String> texts = PaymentSmsSent.to(store, patient.id());
+        assertEquals(1, texts.size(), texts.toString());
+        assertTrue(texts.getFirst().contains(why), texts.getFirst());
+        assertEquals(bill.id(), store.collection("payments").find(eq("requestId", checkout)).first().getString("billId"));
     }
 
     /** The three ways Daraja tells of an STK payment on the clinic's paybill. */
@@ -234,6 +372,10 @@ class MpesaJourneyTest implements TestPropertyProvider {
         String end = phone.type("1");
         assertTrue(end.startsWith("END Approve the prompt on your phone"), end);
         return daraja.checkoutOf(daraja.pushes().getLast());
+    }
+
+    private Document request(Bill bill) {
+        return store.collection("payment_requests").find(eq("billId", bill.id())).first();
     }
 
     private List<Document> paymentsFor(Bill bill) {
