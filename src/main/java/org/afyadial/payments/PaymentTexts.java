@@ -11,8 +11,9 @@ import org.afyadial.sms.SmsTemplates;
 import java.util.Map;
 
 /**
- * The patient's SMS about a payment, through the outbox: one per payment (its idempotency key is the payment's
- * id), however often the provider repeats itself. Payments answer the patient's own action, so they go out at
+ * The patient's SMS about a payment, through the outbox: one outcome per payment (its idempotency key is the
+ * payment's id), however often the provider repeats itself, and one notice that it waits for review, which a
+ * receipt may follow once staff apply the money. Payments answer the patient's own action, so they go out at
  * once, quiet hours or not.
  */
 @Singleton
@@ -30,24 +31,24 @@ class PaymentTexts {
 
     /** A receipt; with the balance still due when the bill is only partly paid. */
     void receipt(Payment payment, Bill bill) {
-        send(payment, bill, bill.status() == BillStatus.PARTIALLY_PAID ? "payment-partial" : "payment-receipt");
+        send(outcomeKey(payment), payment, bill, bill.status() == BillStatus.PARTIALLY_PAID ? "payment-partial" : "payment-receipt");
     }
 
     /** The receipt of a success whose code the payer sees never came: the same, without a code. */
     void receiptWithoutCode(Payment payment, Bill bill) {
-        send(payment, bill, bill.status() == BillStatus.PARTIALLY_PAID ? "payment-partial-no-code" : "payment-receipt-no-code");
+        send(outcomeKey(payment), payment, bill, bill.status() == BillStatus.PARTIALLY_PAID ? "payment-partial-no-code" : "payment-receipt-no-code");
     }
 
     /** Money received that a person must look at before it counts. */
     void inReview(Payment payment, Bill bill) {
-        send(payment, bill, "payment-review");
+        send(outcomeKey(payment) + ":review", payment, bill, "payment-review");
     }
 
     void failure(Payment payment, Bill bill) {
-        send(payment, bill, payment.failure().templateKey());
+        send(outcomeKey(payment), payment, bill, payment.failure().templateKey());
     }
 
-    private void send(Payment payment, Bill bill, String template) {
+    private void send(String idempotencyKey, Payment payment, Bill bill, String template) {
         Patient patient = patients.get(bill.patientId());
         if (patient.phoneInvalid()) {
             return;
@@ -59,7 +60,11 @@ class PaymentTexts {
                 "code", payment.receiptCode() == null ? payment.transactionId() : payment.receiptCode(),
                 "balance", Money.format(bill.balance(), bill.currency()),
                 "due", Money.format(bill.balance(), bill.currency()));
-        outbox.queue(SmsRequest.now("payment:" + payment.id(), patient.id(), patient.phone(), language,
+        outbox.queue(SmsRequest.now(idempotencyKey, patient.id(), patient.phone(), language,
                 templates.render(language, template, values), MessageKind.REPLY));
+    }
+
+    private static String outcomeKey(Payment payment) {
+        return "payment:" + payment.id();
     }
 }

@@ -184,6 +184,21 @@ class BillsAndPaymentsTest {
     }
 
     @Test
+    void moneyHeldForReviewThenAppliedByStaffGetsItsReceiptAfterTheReviewNotice() {
+        Patient patient = clinic.patient("Zawadi", "+254711000107");
+        String small = staffBill(patient.id(), 50_000L);
+        String large = staffBill(patient.id(), 100_000L);
+
+        Payment over = ledger.record(success("OVER2", billReference(small), 60_000L, "KES"));
+        call(HttpRequest.POST("/api/v1/payments/" + over.id() + "/match", Map.of("billId", large)), admin(), HttpStatus.OK);
+
+        List<String> texts = receipts(patient.id());
+        assertEquals(2, texts.size(), texts.toString());
+        assertTrue(texts.get(0).contains("does not match bill " + billReference(small)), texts.get(0));
+        assertTrue(texts.get(1).contains(billReference(large)) && texts.get(1).contains("Still to pay: KES 400"), texts.get(1));
+    }
+
+    @Test
     void aSuccessAfterTheRequestFailedStillPaysAndIsFlagged() {
         Patient patient = clinic.patient("Gathoni", "+254711000107");
         String billId = staffBill(patient.id(), 50_000L);
