@@ -29,9 +29,16 @@ class PaymentTexts {
         this.patients = patients;
     }
 
-    /** A receipt; with the balance still due when the bill is only partly paid. */
+    /**
+     * A receipt, with the code the payer sees; with the balance still due when the bill is only partly paid. Money
+     * taken at the desk has no such code.
+     */
     void receipt(Payment payment, Bill bill) {
-        send(outcomeKey(payment), payment, bill, bill.status() == BillStatus.PARTIALLY_PAID ? "payment-partial" : "payment-receipt");
+        if (payment.provider() == Provider.CASH) {
+            receiptWithoutCode(payment, bill);
+        } else {
+            send(outcomeKey(payment), payment, bill, bill.status() == BillStatus.PARTIALLY_PAID ? "payment-partial" : "payment-receipt");
+        }
     }
 
     /** The receipt of a success whose code the payer sees never came: the same, without a code. */

@@ -122,7 +122,10 @@ class BillsAndPaymentsTest {
         Map<String, Object> paid = call(HttpRequest.GET("/api/v1/bills/" + billId), reception(), HttpStatus.OK);
         assertEquals("PAID", bill(billId).get("status"));
         assertEquals(2, ((List<?>) paid.get("payments")).size());
-        assertEquals(2, receipts(patient.id()).size());
+        List<String> receipts = receipts(patient.id());
+        assertEquals(2, receipts.size());
+        assertTrue(receipts.get(0).endsWith("received KES 200 for bill " + billReference(billId) + ". Still to pay: KES 300."),
+                "money taken at the desk has no code to show: " + receipts.get(0));
 
         HttpClientResponseException notVoidable = assertThrows(HttpClientResponseException.class, () -> call(
                 HttpRequest.POST("/api/v1/bills/" + billId + "/void", Map.of("reason", "mistake")), reception(), HttpStatus.OK));
